@@ -16,6 +16,8 @@ export type PhraseValue = string | number | boolean | Phrase | readonly PhraseVa
 export interface Phrase {
   key: string;
   values?: Readonly<Record<string, PhraseValue>>;
+  /** Render in this language whatever the user's (e.g. each language's own name in the language menu). */
+  lng?: string;
 }
 
 export type Button<T> =
@@ -31,7 +33,7 @@ export interface Choice<T> {
 export type Message<T> =
   | { kind: 'text'; text: T }
   | { kind: 'choices'; prompt: T; choices: Choice<T>[] }
-  | { kind: 'date'; prompt: T; min?: IsoDate; max?: IsoDate; payloadPrefix?: string }
+  | { kind: 'date'; prompt: T; min?: IsoDate; max?: IsoDate; choices?: Choice<T>[] }
   | { kind: 'card'; title: T; lines: T[]; buttons: Button<T>[] }
   | { kind: 'checklist'; title: T; items: T[] }
   | { kind: 'call'; label: T; tel: string }

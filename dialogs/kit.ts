@@ -1,0 +1,89 @@
+/**
+ * The contract every dialog follows, and the few helpers they share.
+ *
+ * A dialog is an XState v5 machine (declared with `setup()`, in its own file) plus a view per
+ * state. Machines are pure: content comes in when the machine is built, "today" comes with every
+ * event, and no I/O happens inside. The engine restores the machine's snapshot, sends one event,
+ * renders the view of the new state through i18next, and persists the snapshot.
+ */
+import type { AnyStateMachine } from 'xstate';
+import type { ProcedureIntent } from '../src/intents.ts';
+import type { Button, Choice, DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
+import { phrase } from '../src/messages.ts';
+
+export type { DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
+export { phrase } from '../src/messages.ts';
+
+/** The content the dialogs read (bound to the content layer's type by the registry). */
+export type DialogContent = unknown;
+
+/** Events a dialog machine receives. The engine turns buttons, dates and typed text into these. */
+export type DialogEvent =
+  | { type: 'CHOICE'; value: string; today: IsoDate }
+  | { type: 'DATE'; date: IsoDate; today: IsoDate };
+
+/** What every view receives besides the machine's context. */
+export interface DialogEnv<TContent = DialogContent> {
+  content: TContent;
+  today: IsoDate;
+}
+
+export type View<TContext, TContent = DialogContent> = (
+  context: TContext,
+  env: DialogEnv<TContent>,
+) => DialogMessage[];
+
+export interface DialogDefinition<TContext = never, TContent = DialogContent> {
+  id: ProcedureIntent;
+  /** Bump when states or context change shape: older snapshots then restart the dialog. */
+  version: number;
+  /** Builds the machine once, at startup. Its input is `{ today }`. */
+  createMachine(content: TContent): AnyStateMachine;
+  /** What the dialog says in each state (keyed by the state's name; nested states as `a.b`). */
+  views: Record<string, View<TContext, TContent>>;
+}
+
+/** Declares a dialog; the identity function exists so TypeScript checks the views against the context. */
+export function defineDialog<TContext, TContent = DialogContent>(
+  definition: DialogDefinition<TContext, TContent>,
+): DialogDefinition<TContext, TContent> {
+  return definition;
+}
+
+// ----- helpers shared by the dialogs' views -----
+
+/** A question with buttons; `options` are [payload, labelKey] pairs. */
+export function ask(
+  prompt: Phrase,
+  options: ReadonlyArray<readonly [payload: string, labelKey: string]>,
+): DialogMessage {
+  const choices: Choice<Phrase>[] = options.map(([payload, labelKey]) => ({
+    payload,
+    label: phrase(labelKey),
+  }));
+  return { kind: 'choices', prompt, choices };
+}
+
+/** A yes/no question: payloads are always `yes` and `no`, so typed answers map onto them. */
+export function askYesNo(prompt: Phrase): DialogMessage {
+  return ask(prompt, [
+    ['yes', 'common:answer.yes'],
+    ['no', 'common:answer.no'],
+  ]);
+}
+
+export function askDate(prompt: Phrase, range: { min?: IsoDate; max?: IsoDate } = {}): DialogMessage {
+  return { kind: 'date', prompt, ...range };
+}
+
+export function say(key: string, values?: Phrase['values']): DialogMessage {
+  return { kind: 'text', text: phrase(key, values) };
+}
+
+export function linkButton(labelKey: string, url: string): Button<Phrase> {
+  return { kind: 'link', label: phrase(labelKey), url };
+}
+
+export function callButton(label: Phrase, tel: string): Button<Phrase> {
+  return { kind: 'call', label, tel };
+}

@@ -1,0 +1,140 @@
+/**
+ * Assembles Madoguchi from its parts: config → store, content, locales, language understanding,
+ * dialogs → engine → HTTP server and channels. Tests build the same app with overrides.
+ */
+import { type Clock, clockFromConfig } from './clock.ts';
+import type { Config } from './config.ts';
+import { createEngine, type Engine, type EngineDeps, type HandoffRequest } from './engine/engine.ts';
+import { type AnyDialogDefinition, createDialogRegistry } from './engine/registry.ts';
+import { basicUnderstanding, type Understanding } from './engine/understanding.ts';
+import { createHttpServer, type HttpServer, sendJson } from './http/server.ts';
+import { createTranslator, type LanguageCode, type Translator } from './i18n/index.ts';
+import { normalizeLanguageCode } from './i18n/language-codes.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { DialogMessage } from './messages.ts';
+import { MemoryStore } from './store/memory-store.ts';
+import { SqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/types.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Redelivered webhooks arrive within minutes to hours; a day of memory covers them with margin. */
+const SEEN_TTL_MS = DAY_MS;
+
+export interface AppParts {
+  config: Config;
+  content: unknown;
+  dialogs: ReadonlyArray<AnyDialogDefinition>;
+  handoff(request: HandoffRequest): DialogMessage[];
+  store?: Store;
+  clock?: Clock;
+  logger?: Logger;
+  translator?: Translator;
+  understanding?: Understanding;
+  onTurn?: EngineDeps['onTurn'];
+}
+
+export interface App {
+  config: Config;
+  engine: Engine;
+  store: Store;
+  translator: Translator;
+  clock: Clock;
+  logger: Logger;
+  http: HttpServer;
+  /** Counts turns in flight, so that shutdown can wait for them. */
+  inFlight(): number;
+  close(): Promise<void>;
+}
+
+export function createStore(config: Config): Store {
+  const options = { sessionTtlMs: config.SESSION_TTL_DAYS * DAY_MS, seenTtlMs: SEEN_TTL_MS };
+  return config.DATABASE_PATH === ':memory:'
+    ? new MemoryStore(options)
+    : new SqliteStore(config.DATABASE_PATH, options);
+}
+
+export function createApp(parts: AppParts): App {
+  const { config } = parts;
+  const logger = parts.logger ?? createLogger(config.LOG_LEVEL);
+  const clock = parts.clock ?? clockFromConfig(config);
+  const translator =
+    parts.translator ??
+    createTranslator({
+      onMissingKey: (lng, key) => logger.error({ lng, key }, 'i18n: missing translation key'),
+    });
+  const defaultLanguage = normalizeLanguageCode(config.DEFAULT_LANGUAGE);
+  if (!defaultLanguage || !translator.has(defaultLanguage)) {
+    throw new Error(
+      `DEFAULT_LANGUAGE=${config.DEFAULT_LANGUAGE} has no locale in locales/: choose one of ${translator.languages.join(', ')}`,
+    );
+  }
+  const store = parts.store ?? createStore(config);
+  const understanding =
+    parts.understanding ??
+    basicUnderstanding((language: LanguageCode) => ({
+      yes: translator.render({ key: 'common:keywords.yes' }, language).split('|'),
+      no: translator.render({ key: 'common:keywords.no' }, language).split('|'),
+    }));
+  const baseEngine = createEngine({
+    store,
+    dialogs: createDialogRegistry(parts.dialogs, parts.content),
+    content: parts.content,
+    translator,
+    understanding,
+    clock,
+    logger,
+    defaultLanguage,
+    handoff: parts.handoff,
+    ...(parts.onTurn ? { onTurn: parts.onTurn } : {}),
+  });
+
+  let running = 0;
+  const idleWaiters: Array<() => void> = [];
+  const engine: Engine = {
+    ...baseEngine,
+    async handle(event) {
+      running += 1;
+      try {
+        return await baseEngine.handle(event);
+      } finally {
+        running -= 1;
+        if (running === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+      }
+    },
+  };
+
+  const http = createHttpServer(logger);
+  http.addRoute({
+    method: 'GET',
+    path: '/healthz',
+    handler: (_req, res) => sendJson(res, 200, { status: 'ok' }),
+  });
+  http.addRoute({
+    method: 'GET',
+    path: '/readyz',
+    handler: async (_req, res) => {
+      try {
+        await store.ping();
+        sendJson(res, 200, { status: 'ready', store: store.kind });
+      } catch {
+        sendJson(res, 503, { status: 'not ready', store: store.kind });
+      }
+    },
+  });
+
+  return {
+    config,
+    engine,
+    store,
+    translator,
+    clock,
+    logger,
+    http,
+    inFlight: () => running,
+    async close() {
+      await http.close();
+      if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      await store.close();
+    },
+  };
+}

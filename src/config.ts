@@ -1,0 +1,62 @@
+/**
+ * The one typed configuration module: every environment variable Madoguchi reads is declared and
+ * validated here at startup (and listed in `.env.example` with its default). A bad value stops the
+ * boot with a message that names the variable and the fix.
+ */
+import { z } from 'zod';
+
+const isoDateTime = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)) && /^\d{4}-\d{2}-\d{2}/.test(value), {
+    message: 'must be an ISO date-time such as 2026-11-25T10:00:00+09:00',
+  });
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((value) => value === 'true' || value === '1');
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_PATH: z.string().min(1).default('data/madoguchi.db'),
+    SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+    DEFAULT_LANGUAGE: z.string().min(2).default('en'),
+    MADOGUCHI_NOW: isoDateTime.optional(),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    TRUST_PROXY: boolean.default(false),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && config.MADOGUCHI_NOW) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MADOGUCHI_NOW'],
+        message: 'fixes the clock for demos and tests only; unset it when NODE_ENV=production',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError listing every bad variable and how to fix it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape).flatMap((name) =>
+      env[name] === undefined || env[name] === '' ? [] : [[name, env[name]]],
+    ),
+  );
+  const result = configSchema.safeParse(known);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(config)';
+    const given = name in known ? ` (got ${JSON.stringify(known[name])})` : '';
+    return `- ${name}${given}: ${issue.message}. Fix it in the environment or in .env (see .env.example).`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

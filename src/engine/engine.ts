@@ -1,0 +1,573 @@
+/**
+ * The engine: one function handles one turn of one conversation.
+ *
+ * inbound event → lock the conversation → skip it if already processed → restore the session →
+ * route (global command, active dialog, or a new dialog) → step the XState machine → render the
+ * views in the user's language → persist (optimistic concurrency, fenced, marking the event seen in
+ * the same write) → release → outbound messages.
+ */
+import { initialTransition, transition } from 'xstate';
+import type { Clock } from '../clock.ts';
+import type { LanguageCode, Translator } from '../i18n/index.ts';
+import { languageOf } from '../i18n/index.ts';
+import { normalizeLanguageCode } from '../i18n/language-codes.ts';
+import { COMMAND_INTENTS, isIntent } from '../intents.ts';
+import { type Logger, logKey } from '../logger.ts';
+import { type Choice, type DialogMessage, type OutboundMessage, type Phrase, phrase } from '../messages.ts';
+import type { Store } from '../store/types.ts';
+import { groupMenu, intentChoice, mainMenu } from './menu.ts';
+import type { DialogRegistry, RegisteredDialog } from './registry.ts';
+import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
+import { looksLikeNumericDate, normalizeText, type Understanding } from './understanding.ts';
+
+export type InboundKind = 'text' | 'choice' | 'date' | 'follow' | 'unfollow';
+
+export interface InboundEvent {
+  /** The channel's name, e.g. `line`, `console`. */
+  channel: string;
+  /** An opaque, stable key for the user within the channel. */
+  userKey: string;
+  /** The channel's own event id, for de-duplication of redeliveries. */
+  eventId?: string;
+  /** The channel's idea of the user's language (LINE profile, activity.locale, page lang). */
+  localeHint?: string;
+  kind: InboundKind;
+  text?: string;
+  payload?: string;
+  date?: string;
+}
+
+export interface TurnResult {
+  messages: OutboundMessage[];
+  language: LanguageCode;
+  dir: 'ltr' | 'rtl';
+  /** True when the event had already been processed: nothing was done. */
+  duplicate: boolean;
+}
+
+/** Why the user is being handed to a person (the escalation module decides where to). */
+export type HandoffReason = 'asked' | 'not-understood' | 'topic' | 'deadline' | 'minor';
+
+export interface HandoffRequest {
+  reason: HandoffReason;
+  session: Session;
+  language: LanguageCode;
+  dialog?: RegisteredDialog;
+  now: Date;
+}
+
+export interface EngineDeps {
+  store: Store;
+  dialogs: DialogRegistry;
+  content: unknown;
+  translator: Translator;
+  understanding: Understanding;
+  clock: Clock;
+  logger: Logger;
+  defaultLanguage: LanguageCode;
+  /** What "talk to a person" shows. */
+  handoff(request: HandoffRequest): DialogMessage[];
+  /** Called after each turn (metrics). */
+  onTurn?(info: { channel: string; dialog: string | undefined; ms: number; outcome: TurnOutcome }): void;
+}
+
+export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'error';
+
+/** Below this confidence a classified intent is not acted on directly: the bot asks "did you mean". */
+const INTENT_CONFIDENCE = 0.5;
+const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
+
+interface TurnState {
+  key: string;
+  session: Session;
+  language: LanguageCode;
+  /** The language was given by the channel for this event (it outranks detection). */
+  hinted: boolean;
+  out: DialogMessage[];
+  forget: boolean;
+  outcome: TurnOutcome;
+}
+
+export interface Engine {
+  handle(event: InboundEvent): Promise<TurnResult>;
+  /** Deletes everything about the conversation (unfollow, "forget me"). */
+  forget(channel: string, userKey: string): Promise<void>;
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  const { store, dialogs, translator, understanding, clock, logger } = deps;
+  const available = new Set(dialogs.keys());
+
+  function conversationKey(channel: string, userKey: string): string {
+    return `${channel}:${userKey}`;
+  }
+
+  function resolveLanguage(
+    session: Session,
+    hint: string | undefined,
+  ): { language: LanguageCode; hinted: boolean } {
+    if (session.languageChosen && session.language && translator.has(session.language)) {
+      return { language: session.language, hinted: false };
+    }
+    const hinted = normalizeLanguageCode(hint);
+    if (hinted && translator.has(hinted)) return { language: hinted, hinted: true };
+    if (session.language && translator.has(session.language))
+      return { language: session.language, hinted: false };
+    return { language: deps.defaultLanguage, hinted: false };
+  }
+
+  // ----- dialogs -----
+
+  function registered(dialog: ActiveDialog | undefined): RegisteredDialog | undefined {
+    return dialog ? dialogs.get(dialog.id) : undefined;
+  }
+
+  function restore(entry: RegisteredDialog, dialog: ActiveDialog) {
+    return entry.machine.resolveState(dialog.snapshot as Parameters<typeof entry.machine.resolveState>[0]);
+  }
+
+  function stateKey(value: unknown): string {
+    if (typeof value === 'string') return value;
+    const [name, child] = Object.entries(value as Record<string, unknown>)[0] ?? [];
+    return child === undefined ? String(name) : `${name}.${stateKey(child)}`;
+  }
+
+  function viewOf(entry: RegisteredDialog, dialog: ActiveDialog): DialogMessage[] {
+    const key = stateKey(dialog.snapshot.value);
+    const view = entry.definition.views[key];
+    if (!view) throw new Error(`Engine: dialog ${entry.definition.id} has no view for state "${key}"`);
+    return view(dialog.snapshot.context, { content: deps.content, today: clock.today() });
+  }
+
+  function eventFor(answer: Answer, today: string) {
+    return 'c' in answer
+      ? { type: 'CHOICE' as const, value: answer.c, today }
+      : { type: 'DATE' as const, date: answer.d, today };
+  }
+
+  function startDialog(turn: TurnState, id: string): void {
+    const entry = dialogs.get(id);
+    if (!entry) {
+      turn.out.push(mainMenu(available));
+      return;
+    }
+    const [snapshot] = initialTransition(entry.machine, { today: clock.today() });
+    turn.session.dialog = {
+      id,
+      version: entry.definition.version,
+      snapshot: { value: snapshot.value, context: snapshot.context },
+      answers: [],
+      done: snapshot.status === 'done',
+    };
+    showDialog(turn, entry, turn.session.dialog);
+  }
+
+  /** Replays answers from the start (used by "back" and after a version change). */
+  function replay(entry: RegisteredDialog, answers: Answer[]): ActiveDialog {
+    const today = clock.today();
+    let [snapshot] = initialTransition(entry.machine, { today });
+    const kept: Answer[] = [];
+    for (const answer of answers) {
+      const [next] = transition(entry.machine, snapshot, eventFor(answer, today));
+      if (next === snapshot) break;
+      snapshot = next;
+      kept.push(answer);
+    }
+    return {
+      id: entry.definition.id,
+      version: entry.definition.version,
+      snapshot: { value: snapshot.value, context: snapshot.context },
+      answers: kept,
+      done: snapshot.status === 'done',
+    };
+  }
+
+  function stepDialog(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, answer: Answer): void {
+    const snapshot = restore(entry, dialog);
+    const [next] = transition(entry.machine, snapshot, eventFor(answer, clock.today()));
+    if (next === snapshot) {
+      // Understood but not acceptable here (e.g. a date in the future): not a comprehension failure.
+      turn.out.push({ kind: 'text', text: phrase('common:invalidAnswer') });
+      showDialog(turn, entry, dialog);
+      return;
+    }
+    turn.session.misunderstood = 0;
+    const updated: ActiveDialog = {
+      ...dialog,
+      snapshot: { value: next.value, context: next.context },
+      answers: [...dialog.answers, answer],
+      done: next.status === 'done',
+    };
+    turn.session.dialog = updated;
+    showDialog(turn, entry, updated);
+  }
+
+  function navigation(dialog: ActiveDialog): Choice<Phrase>[] {
+    return [
+      ...(dialog.answers.length > 0 ? [{ label: phrase('common:nav.back'), payload: 'cmd:back' }] : []),
+      { label: phrase('common:nav.menu'), payload: 'cmd:menu' },
+      { label: phrase('common:nav.human'), payload: 'cmd:human' },
+    ];
+  }
+
+  /** The dialog's view, with the way out offered at every step and the next steps at the end. */
+  function showDialog(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog): void {
+    const messages = viewOf(entry, dialog);
+    if (dialog.done) {
+      turn.out.push(...messages, nextSteps());
+      return;
+    }
+    const questionIndex = messages.findLastIndex((m) => m.kind === 'choices' || m.kind === 'date');
+    const question = messages[questionIndex];
+    if (question?.kind === 'choices') {
+      messages[questionIndex] = { ...question, choices: [...question.choices, ...navigation(dialog)] };
+    } else if (question?.kind === 'date') {
+      messages[questionIndex] = {
+        ...question,
+        choices: [...(question.choices ?? []), ...navigation(dialog)],
+      };
+    }
+    turn.out.push(...messages);
+  }
+
+  function nextSteps(): DialogMessage {
+    const choices: Choice<Phrase>[] = [{ label: phrase('common:next.another'), payload: 'cmd:menu' }];
+    if (available.has('find-office')) choices.push(intentChoice('find-office'));
+    choices.push({ label: phrase('common:nav.human'), payload: 'cmd:human' });
+    return { kind: 'choices', prompt: phrase('common:next.prompt'), choices };
+  }
+
+  /** The question the user is currently answering, to read typed text against it. */
+  function currentQuestion(entry: RegisteredDialog, dialog: ActiveDialog): DialogMessage | undefined {
+    return viewOf(entry, dialog).findLast((m) => m.kind === 'choices' || m.kind === 'date');
+  }
+
+  /** Reads typed text as an answer to the current question; undefined when it is not one. */
+  function readAnswer(
+    turn: TurnState,
+    question: DialogMessage,
+    text: string,
+  ): Answer | 'invalid-date' | undefined {
+    const today = clock.today();
+    if (question.kind === 'date') {
+      const date = understanding.parseDate(text, turn.language, today);
+      if (!date) return looksLikeNumericDate(text) ? 'invalid-date' : undefined;
+      if ((question.min && date < question.min) || (question.max && date > question.max))
+        return 'invalid-date';
+      return { d: date };
+    }
+    if (question.kind !== 'choices') return undefined;
+    const normalized = normalizeText(text);
+    const index = /^\d{1,2}$/.test(normalized) ? Number(normalized) - 1 : -1;
+    const byNumber = question.choices[index];
+    if (byNumber && !byNumber.payload.includes(':')) return { c: byNumber.payload };
+    const byLabel = question.choices.find(
+      (choice) =>
+        !choice.payload.includes(':') &&
+        normalizeText(translator.render(choice.label, turn.language)) === normalized,
+    );
+    if (byLabel) return { c: byLabel.payload };
+    const payloads = new Set(question.choices.map((choice) => choice.payload));
+    if (payloads.has('yes') && payloads.has('no')) {
+      const yes = understanding.parseYesNo(text, turn.language);
+      if (yes !== undefined) return { c: yes ? 'yes' : 'no' };
+    }
+    return undefined;
+  }
+
+  // ----- global commands -----
+
+  function showMenu(turn: TurnState, prompt?: Phrase): void {
+    turn.session.dialog = undefined;
+    turn.out.push(mainMenu(available, prompt));
+  }
+
+  function showLanguages(turn: TurnState): void {
+    turn.out.push({
+      kind: 'choices',
+      prompt: phrase('common:language.prompt'),
+      // Each language's name is written in that language, whatever the user's current language.
+      choices: translator.languages.map((code) => ({
+        label: { key: 'common:language.name', lng: code },
+        payload: `lang:${code}`,
+      })),
+    });
+  }
+
+  function handOff(turn: TurnState, reason: HandoffReason): void {
+    turn.out.push(
+      ...deps.handoff({
+        reason,
+        session: turn.session,
+        language: turn.language,
+        dialog: registered(turn.session.dialog),
+        now: clock.now(),
+      }),
+    );
+  }
+
+  function resumeOrMenu(turn: TurnState): void {
+    const dialog = turn.session.dialog;
+    const entry = registered(dialog);
+    if (dialog && entry && !dialog.done) showDialog(turn, entry, dialog);
+    else showMenu(turn);
+  }
+
+  function back(turn: TurnState): void {
+    const dialog = turn.session.dialog;
+    const entry = registered(dialog);
+    if (!dialog || !entry || dialog.answers.length === 0) {
+      showMenu(turn);
+      return;
+    }
+    turn.session.dialog = replay(entry, dialog.answers.slice(0, -1));
+    showDialog(turn, entry, turn.session.dialog);
+  }
+
+  function command(turn: TurnState, name: string): boolean {
+    switch (name) {
+      case 'menu':
+        showMenu(turn);
+        return true;
+      case 'back':
+        back(turn);
+        return true;
+      case 'human':
+        handOff(turn, 'asked');
+        return true;
+      case 'language':
+        showLanguages(turn);
+        return true;
+      case 'forget':
+        turn.forget = true;
+        turn.out.push({ kind: 'text', text: phrase('common:forget.done') });
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  function setLanguage(turn: TurnState, code: string): void {
+    const language = normalizeLanguageCode(code);
+    if (!language || !translator.has(language)) {
+      showLanguages(turn);
+      return;
+    }
+    turn.session.language = language;
+    turn.session.languageChosen = true;
+    turn.language = language;
+    turn.out.push({ kind: 'text', text: phrase('common:language.changed') });
+    resumeOrMenu(turn);
+  }
+
+  function payload(turn: TurnState, value: string): void {
+    const [prefix, rest = ''] = value.includes(':')
+      ? [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)]
+      : [value];
+    if (prefix === 'cmd' && command(turn, rest)) return;
+    if (prefix === 'lang') return setLanguage(turn, rest);
+    if (prefix === 'go') return startDialog(turn, rest);
+    if (prefix === 'menu') {
+      turn.out.push(groupMenu(rest, available) ?? mainMenu(available));
+      return;
+    }
+    const dialog = turn.session.dialog;
+    const entry = registered(dialog);
+    if (dialog && entry && !dialog.done) return stepDialog(turn, entry, dialog, { c: value });
+    // A button from an old message: show where things stand rather than guessing.
+    resumeOrMenu(turn);
+  }
+
+  /** Global commands typed as words ("menu", "back"…) in the user's language or English. */
+  function typedCommand(turn: TurnState, normalized: string): string | undefined {
+    for (const name of ['menu', 'back', 'human', 'language', 'forget']) {
+      for (const language of new Set([turn.language, 'en' as LanguageCode])) {
+        const words = translator
+          .render(phrase(`common:keywords.${name}`), language)
+          .split('|')
+          .map(normalizeText);
+        if (words.includes(normalized)) return name;
+      }
+    }
+    return undefined;
+  }
+
+  function notUnderstood(turn: TurnState): void {
+    turn.outcome = 'not-understood';
+    turn.session.misunderstood += 1;
+    turn.out.push({ kind: 'text', text: phrase('common:notUnderstood') });
+    if (turn.session.misunderstood >= MISUNDERSTOOD_BEFORE_HANDOFF) {
+      turn.session.misunderstood = 0;
+      handOff(turn, 'not-understood');
+      return;
+    }
+    resumeOrMenu(turn);
+  }
+
+  function text(turn: TurnState, raw: string): void {
+    const normalized = normalizeText(raw);
+    if (!normalized) return notUnderstood(turn);
+    const typed = typedCommand(turn, normalized);
+    if (typed) {
+      turn.session.misunderstood = 0;
+      command(turn, typed);
+      return;
+    }
+    const dialog = turn.session.dialog;
+    const entry = registered(dialog);
+    if (dialog && entry && !dialog.done) {
+      const question = currentQuestion(entry, dialog);
+      const answer = question && readAnswer(turn, question, raw);
+      if (answer === 'invalid-date') {
+        turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
+        showDialog(turn, entry, dialog);
+        return;
+      }
+      if (answer) return stepDialog(turn, entry, dialog, answer);
+    }
+    const guess = understanding.classify?.(raw, turn.language);
+    if (guess?.intent && guess.confidence >= INTENT_CONFIDENCE && isIntent(guess.intent)) {
+      turn.session.misunderstood = 0;
+      if ((COMMAND_INTENTS as readonly string[]).includes(guess.intent)) command(turn, guess.intent);
+      else startDialog(turn, guess.intent);
+      return;
+    }
+    const alternatives = (guess?.alternatives ?? []).filter((a) => isIntent(a.intent)).slice(0, 3);
+    if (alternatives.length > 0) {
+      turn.outcome = 'unsure';
+      turn.out.push({
+        kind: 'choices',
+        prompt: phrase('common:didYouMean'),
+        choices: [
+          ...alternatives.map((a) =>
+            (COMMAND_INTENTS as readonly string[]).includes(a.intent)
+              ? { label: phrase(`common:intent.${a.intent}`), payload: `cmd:${a.intent}` }
+              : intentChoice(a.intent),
+          ),
+          { label: phrase('common:nav.menu'), payload: 'cmd:menu' },
+        ],
+      });
+      return;
+    }
+    notUnderstood(turn);
+  }
+
+  function route(turn: TurnState, event: InboundEvent): void {
+    switch (event.kind) {
+      case 'follow': {
+        const dialog = turn.session.dialog;
+        if (dialog && !dialog.done && registered(dialog)) {
+          turn.out.push({ kind: 'text', text: phrase('common:welcomeBack') });
+          resumeOrMenu(turn);
+        } else {
+          showMenu(turn, phrase('common:greeting'));
+        }
+        return;
+      }
+      case 'choice':
+        return payload(turn, event.payload ?? '');
+      case 'date': {
+        const dialog = turn.session.dialog;
+        const entry = registered(dialog);
+        if (dialog && entry && !dialog.done && event.date)
+          return stepDialog(turn, entry, dialog, { d: event.date });
+        return resumeOrMenu(turn);
+      }
+      case 'text':
+        return text(turn, event.text ?? '');
+      case 'unfollow':
+        return;
+    }
+  }
+
+  /** Restores a session's dialog; a dialog whose version changed restarts from its answers. */
+  function upgrade(session: Session): void {
+    const dialog = session.dialog;
+    if (!dialog) return;
+    const entry = dialogs.get(dialog.id);
+    if (!entry) session.dialog = undefined;
+    else if (entry.definition.version !== dialog.version) session.dialog = replay(entry, dialog.answers);
+  }
+
+  async function handle(event: InboundEvent): Promise<TurnResult> {
+    const started = performance.now();
+    const key = conversationKey(event.channel, event.userKey);
+    const lock = await store.lock(key);
+    try {
+      if (event.eventId && (await store.hasSeen(event.eventId))) {
+        deps.onTurn?.({
+          channel: event.channel,
+          dialog: undefined,
+          ms: performance.now() - started,
+          outcome: 'duplicate',
+        });
+        const { language } = resolveLanguage(newSession(clock.now()), event.localeHint);
+        return { messages: [], language, dir: languageOf(language).dir, duplicate: true };
+      }
+      if (event.kind === 'unfollow') {
+        await store.delete(key);
+        if (event.eventId) await store.markSeen(event.eventId);
+        return { messages: [], language: deps.defaultLanguage, dir: 'ltr', duplicate: false };
+      }
+      const record = await store.get<Session>(key);
+      const session = record?.value ?? newSession(clock.now());
+      const { language, hinted } = resolveLanguage(session, event.localeHint);
+      session.language = language;
+      const turn: TurnState = { key, session, language, hinted, out: [], forget: false, outcome: 'ok' };
+      let messages: OutboundMessage[];
+      try {
+        upgrade(session);
+        route(turn, event);
+        messages = turn.out.map((message) => translator.renderMessage(message, turn.language));
+      } catch (error) {
+        // One error path for any failure inside a dialog: log, apologise, reset this conversation only.
+        logger.error(
+          { user: logKey(key), channel: event.channel, dialog: session.dialog?.id, err: error },
+          'Engine.handle(): the turn failed; the conversation was reset',
+        );
+        turn.outcome = 'error';
+        session.dialog = undefined;
+        session.misunderstood = 0;
+        const apology: DialogMessage[] = [
+          { kind: 'text', text: phrase('common:error.apology') },
+          mainMenu(available),
+        ];
+        messages = apology.map((message) => translator.renderMessage(message, turn.language));
+      }
+      if (turn.forget) {
+        await store.delete(key);
+        if (event.eventId) await store.markSeen(event.eventId);
+      } else {
+        session.updatedAt = clock.now().toISOString();
+        await store.save(key, session, {
+          expectedVersion: record?.version ?? 0,
+          fence: lock.token,
+          ...(event.eventId ? { seenEventId: event.eventId } : {}),
+        });
+      }
+      const ms = performance.now() - started;
+      logger.debug(
+        {
+          user: logKey(key),
+          channel: event.channel,
+          kind: event.kind,
+          dialog: session.dialog?.id,
+          outcome: turn.outcome,
+          ms,
+        },
+        'turn',
+      );
+      deps.onTurn?.({ channel: event.channel, dialog: session.dialog?.id, ms, outcome: turn.outcome });
+      return { messages, language: turn.language, dir: languageOf(turn.language).dir, duplicate: false };
+    } finally {
+      await lock.release();
+    }
+  }
+
+  return {
+    handle,
+    async forget(channel, userKey) {
+      await store.delete(conversationKey(channel, userKey));
+    },
+  };
+}

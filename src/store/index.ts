@@ -1,0 +1,4 @@
+export { MemoryStore } from './memory-store.ts';
+export { SqliteStore } from './sqlite-store.ts';
+export type { Lock, SaveOptions, Store, StoredRecord, StoreOptions } from './types.ts';
+export { LockTimeoutError, StaleWriteError } from './types.ts';

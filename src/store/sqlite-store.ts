@@ -1,0 +1,157 @@
+/**
+ * The embedded default store: Node's built-in SQLite (`node:sqlite`) in WAL mode, so conversations
+ * survive a restart with no server to run. One process owns the file; the per-conversation lock is
+ * therefore in-process, and its fencing token guards against a turn that outlived its lock.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { LocalLocks } from './local-lock.ts';
+import {
+  type Lock,
+  type SaveOptions,
+  StaleWriteError,
+  type Store,
+  type StoredRecord,
+  type StoreOptions,
+} from './types.ts';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS sessions (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    touched_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS sessions_touched_at ON sessions (touched_at);
+  CREATE TABLE IF NOT EXISTS seen_events (
+    id TEXT PRIMARY KEY,
+    seen_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS seen_events_seen_at ON seen_events (seen_at);
+`;
+
+/** How often expired sessions and seen ids are swept out. */
+const SWEEP_INTERVAL_MS = 10 * 60_000;
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly db: DatabaseSync;
+  private readonly locks = new LocalLocks();
+  private readonly now: () => number;
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly statements: {
+    get: StatementSync;
+    insert: StatementSync;
+    update: StatementSync;
+    delete: StatementSync;
+    hasSeen: StatementSync;
+    markSeen: StatementSync;
+    sweepSessions: StatementSync;
+    sweepSeen: StatementSync;
+  };
+
+  readonly path: string;
+  private readonly options: StoreOptions;
+
+  constructor(path: string, options: StoreOptions) {
+    this.path = path;
+    this.options = options;
+    this.now = options.now ?? Date.now;
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      get: this.db.prepare('SELECT value, version, touched_at FROM sessions WHERE key = ?'),
+      insert: this.db.prepare(
+        'INSERT INTO sessions (key, value, version, touched_at) VALUES (?, ?, 1, ?) ON CONFLICT (key) DO NOTHING',
+      ),
+      update: this.db.prepare(
+        'UPDATE sessions SET value = ?, version = version + 1, touched_at = ? WHERE key = ? AND version = ?',
+      ),
+      delete: this.db.prepare('DELETE FROM sessions WHERE key = ?'),
+      hasSeen: this.db.prepare('SELECT seen_at FROM seen_events WHERE id = ?'),
+      markSeen: this.db.prepare(
+        'INSERT INTO seen_events (id, seen_at) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET seen_at = excluded.seen_at WHERE seen_events.seen_at < ?',
+      ),
+      sweepSessions: this.db.prepare('DELETE FROM sessions WHERE touched_at < ?'),
+      sweepSeen: this.db.prepare('DELETE FROM seen_events WHERE seen_at < ?'),
+    };
+    this.sweep();
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
+    this.sweeper.unref();
+  }
+
+  async get<T>(key: string): Promise<StoredRecord<T> | undefined> {
+    const row = this.statements.get.get(key) as
+      | { value: string; version: number; touched_at: number }
+      | undefined;
+    if (!row || this.now() - row.touched_at > this.options.sessionTtlMs) return undefined;
+    return { value: JSON.parse(row.value) as T, version: row.version };
+  }
+
+  async save<T>(key: string, value: T, options: SaveOptions): Promise<number> {
+    if (options.fence !== undefined && options.fence < this.locks.latestToken(key)) {
+      throw new StaleWriteError(key, 'fence');
+    }
+    const json = JSON.stringify(value);
+    const now = this.now();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const current = await this.get(key);
+      if ((current?.version ?? 0) !== options.expectedVersion) throw new StaleWriteError(key, 'version');
+      if (options.expectedVersion === 0) {
+        // An expired row may still be on disk: replace it.
+        this.statements.delete.run(key);
+        this.statements.insert.run(key, json, now);
+      } else {
+        this.statements.update.run(json, now, key, options.expectedVersion);
+      }
+      if (options.seenEventId) this.markSeenNow(options.seenEventId, now);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+    return options.expectedVersion + 1;
+  }
+
+  async delete(key: string): Promise<void> {
+    this.statements.delete.run(key);
+  }
+
+  lock(key: string, options?: { ttlMs?: number; waitMs?: number }): Promise<Lock> {
+    return this.locks.acquire(key, options);
+  }
+
+  async hasSeen(eventId: string): Promise<boolean> {
+    const row = this.statements.hasSeen.get(eventId) as { seen_at: number } | undefined;
+    return row !== undefined && this.now() - row.seen_at <= this.options.seenTtlMs;
+  }
+
+  async markSeen(eventId: string): Promise<boolean> {
+    return this.markSeenNow(eventId, this.now());
+  }
+
+  private markSeenNow(eventId: string, now: number): boolean {
+    // Inserts, or refreshes an entry that has already expired; a live entry is left alone.
+    const result = this.statements.markSeen.run(eventId, now, now - this.options.seenTtlMs);
+    return Number(result.changes) > 0;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    this.statements.sweepSessions.run(now - this.options.sessionTtlMs);
+    this.statements.sweepSeen.run(now - this.options.seenTtlMs);
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The store contract shared by every backend (memory, SQLite, Redis): sessions with optimistic
+ * concurrency, a per-conversation lock with a fencing token, and a "seen event" set with a TTL for
+ * webhook de-duplication. Values are opaque JSON-serialisable records; the engine owns their shape.
+ */
+
+export interface StoredRecord<T> {
+  value: T;
+  /** Incremented on every write; a write naming an older version is refused. */
+  version: number;
+}
+
+export interface SaveOptions {
+  /** The version read before the turn (0 when the record did not exist). */
+  expectedVersion: number;
+  /** The fencing token of the lock held for this turn: a write under an older token is refused. */
+  fence?: number;
+  /** Marks this event id as processed in the same atomic write (de-duplication). */
+  seenEventId?: string;
+}
+
+export interface Lock {
+  readonly key: string;
+  /** Monotonically increasing per key: a newer holder always has a larger token. */
+  readonly token: number;
+  release(): Promise<void>;
+}
+
+export interface Store {
+  readonly kind: 'memory' | 'sqlite' | 'redis';
+  get<T>(key: string): Promise<StoredRecord<T> | undefined>;
+  /** Writes the record; returns its new version. Throws StaleWriteError on a version or fence conflict. */
+  save<T>(key: string, value: T, options: SaveOptions): Promise<number>;
+  /** Deletes everything stored under this conversation key. */
+  delete(key: string): Promise<void>;
+  /** Waits (up to `waitMs`) for exclusive use of the conversation; the lock expires after `ttlMs`. */
+  lock(key: string, options?: { ttlMs?: number; waitMs?: number }): Promise<Lock>;
+  hasSeen(eventId: string): Promise<boolean>;
+  /** Marks the id as seen; returns false when it already was. */
+  markSeen(eventId: string): Promise<boolean>;
+  /** Throws when the backend cannot serve requests (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class StaleWriteError extends Error {
+  override name = 'StaleWriteError';
+  readonly key: string;
+  readonly reason: 'version' | 'fence';
+  constructor(key: string, reason: 'version' | 'fence') {
+    super(`Store.save(): refused a stale write (${reason} conflict); the turn must be retried`);
+    this.key = key;
+    this.reason = reason;
+  }
+}
+
+export class LockTimeoutError extends Error {
+  override name = 'LockTimeoutError';
+  readonly key: string;
+  constructor(key: string) {
+    super('Store.lock(): the conversation stayed locked too long; retry the event later');
+    this.key = key;
+  }
+}
+
+export interface StoreOptions {
+  /** Records idle longer than this are forgotten. */
+  sessionTtlMs: number;
+  /** How long a processed event id is remembered for de-duplication. */
+  seenTtlMs: number;
+  now?: () => number;
+}
+
+export const DEFAULT_LOCK_TTL_MS = 30_000;
+export const DEFAULT_LOCK_WAIT_MS = 30_000;

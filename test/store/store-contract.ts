@@ -1,0 +1,146 @@
+/**
+ * The contract every store must meet. Each backend's test file calls `storeContract()` with a
+ * factory; the same cases run against memory, SQLite and Redis.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { StaleWriteError, type Store, type StoreOptions } from '../../src/store/types.ts';
+
+export type StoreFactory = (options: StoreOptions) => Promise<Store> | Store;
+
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`${name} store contract`, () => {
+    let now = 1_000_000;
+    const stores: Store[] = [];
+    const make = async (overrides: Partial<StoreOptions> = {}) => {
+      const store = await factory({ sessionTtlMs: 60_000, seenTtlMs: 10_000, now: () => now, ...overrides });
+      stores.push(store);
+      return store;
+    };
+    const key = () => `test:${Math.random().toString(36).slice(2)}`;
+
+    afterEach(async () => {
+      for (const store of stores.splice(0)) await store.close();
+      now = 1_000_000;
+    });
+
+    it('returns undefined for an unknown key', async () => {
+      const store = await make();
+      expect(await store.get(key())).toBeUndefined();
+    });
+
+    it('saves a new record at version 1 and increments on each write', async () => {
+      const store = await make();
+      const k = key();
+      expect(await store.save(k, { step: 1 }, { expectedVersion: 0 })).toBe(1);
+      expect(await store.get(k)).toEqual({ value: { step: 1 }, version: 1 });
+      expect(await store.save(k, { step: 2 }, { expectedVersion: 1 })).toBe(2);
+      expect(await store.get(k)).toEqual({ value: { step: 2 }, version: 2 });
+    });
+
+    it('refuses a stale write and keeps the newer value', async () => {
+      const store = await make();
+      const k = key();
+      await store.save(k, { by: 'first' }, { expectedVersion: 0 });
+      await store.save(k, { by: 'second' }, { expectedVersion: 1 });
+      await expect(store.save(k, { by: 'stale' }, { expectedVersion: 1 })).rejects.toBeInstanceOf(
+        StaleWriteError,
+      );
+      await expect(store.save(k, { by: 'again-new' }, { expectedVersion: 0 })).rejects.toBeInstanceOf(
+        StaleWriteError,
+      );
+      expect((await store.get(k))?.value).toEqual({ by: 'second' });
+    });
+
+    it('deletes a record', async () => {
+      const store = await make();
+      const k = key();
+      await store.save(k, { a: 1 }, { expectedVersion: 0 });
+      await store.delete(k);
+      expect(await store.get(k)).toBeUndefined();
+      expect(await store.save(k, { a: 2 }, { expectedVersion: 0 })).toBe(1);
+    });
+
+    it('forgets records idle longer than the session TTL', async () => {
+      const store = await make();
+      const k = key();
+      await store.save(k, { a: 1 }, { expectedVersion: 0 });
+      now += 59_000;
+      expect(await store.get(k)).toBeDefined();
+      now += 2_000;
+      expect(await store.get(k)).toBeUndefined();
+      expect(await store.save(k, { a: 2 }, { expectedVersion: 0 })).toBe(1);
+    });
+
+    it('remembers seen event ids until their TTL, and marks them atomically with a save', async () => {
+      const store = await make();
+      const id = `evt-${key()}`;
+      expect(await store.hasSeen(id)).toBe(false);
+      expect(await store.markSeen(id)).toBe(true);
+      expect(await store.markSeen(id)).toBe(false);
+      expect(await store.hasSeen(id)).toBe(true);
+      now += 11_000;
+      expect(await store.hasSeen(id)).toBe(false);
+      const withSave = `evt-${key()}`;
+      await store.save(key(), { x: 1 }, { expectedVersion: 0, seenEventId: withSave });
+      expect(await store.hasSeen(withSave)).toBe(true);
+    });
+
+    it('does not mark the event seen when the save is refused', async () => {
+      const store = await make();
+      const k = key();
+      const id = `evt-${key()}`;
+      await store.save(k, { a: 1 }, { expectedVersion: 0 });
+      await expect(store.save(k, { a: 2 }, { expectedVersion: 0, seenEventId: id })).rejects.toBeInstanceOf(
+        StaleWriteError,
+      );
+      expect(await store.hasSeen(id)).toBe(false);
+    });
+
+    it('gives the lock to one holder at a time, in arrival order', async () => {
+      const store = await make();
+      const k = key();
+      const order: string[] = [];
+      const first = await store.lock(k);
+      const waiting = ['b', 'c'].map((name) =>
+        store.lock(k).then(async (lock) => {
+          order.push(name);
+          await lock.release();
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      order.push('a');
+      await first.release();
+      await Promise.all(waiting);
+      expect(order).toEqual(['a', 'b', 'c']);
+    });
+
+    it('issues increasing fencing tokens and refuses a write under an older token', async () => {
+      const store = await make();
+      const k = key();
+      const stalled = await store.lock(k, { ttlMs: 50 });
+      const newer = await store.lock(k, { waitMs: 2_000 });
+      expect(newer.token).toBeGreaterThan(stalled.token);
+      await store.save(k, { by: 'newer' }, { expectedVersion: 0, fence: newer.token });
+      await expect(
+        store.save(k, { by: 'stalled' }, { expectedVersion: 1, fence: stalled.token }),
+      ).rejects.toBeInstanceOf(StaleWriteError);
+      expect((await store.get(k))?.value).toEqual({ by: 'newer' });
+      await newer.release();
+      await stalled.release();
+    });
+
+    it('locks different conversations independently', async () => {
+      const store = await make();
+      const a = await store.lock(key());
+      const b = await store.lock(key(), { waitMs: 200 });
+      expect(b.token).toBeGreaterThan(0);
+      await a.release();
+      await b.release();
+    });
+
+    it('answers ping while open', async () => {
+      const store = await make();
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
