@@ -91,3 +91,21 @@ describe('sameDayMonthsBefore', () => {
     expect(sameDayMonthsBefore(date, months)).toBe(earlier);
   });
 });
+
+describe('independence from the process time zone', () => {
+  it.each(['Pacific/Kiritimati', 'America/Los_Angeles', 'Asia/Tokyo'])(
+    'computes the same dates under TZ=%s',
+    (zone) => {
+      const saved = process.env.TZ;
+      process.env.TZ = zone; // Node re-reads TZ when it is assigned
+      try {
+        expect(endOfMonthPeriod('2024-02-29', 12)).toBe('2025-02-28');
+        expect(endOfDayPeriod('2026-10-26', 14)).toBe('2026-11-09');
+        expect(sameDayMonthsBefore('2026-05-31', 3)).toBe('2026-02-28');
+        expect(todayInTokyo(new Date('2026-03-01T15:00:00Z'))).toBe('2026-03-02');
+      } finally {
+        process.env.TZ = saved;
+      }
+    },
+  );
+});
