@@ -8,6 +8,11 @@ import { NOTES, seed } from './sources.ts';
 
 type DocumentInput = z.input<typeof documentSchema>;
 
+/** An accepted form of a document, e.g. a theft report as proof of loss. */
+function variant(id: string, section: string) {
+  return { id, key: `glossary:document-variant.${id}`, source: seed(section) };
+}
+
 export const documents = [
   { id: 'passport', key: 'glossary:document.passport', source: seed('1-3') },
   { id: 'residence-card', key: 'glossary:document.residence-card', source: seed('1') },
@@ -27,11 +32,7 @@ export const documents = [
     variants: [
       { id: 'loss-certificate', key: 'glossary:document-variant.loss-certificate', source: seed('1-3') },
       { id: 'theft-report', key: 'glossary:document-variant.theft-report', source: seed('1-3') },
-      {
-        id: 'disaster-victim-certificate',
-        key: 'glossary:document-variant.disaster-victim-certificate',
-        source: seed('1-3'),
-      },
+      variant('disaster-victim-certificate', '1-3'),
     ],
   },
   { id: 'reissue-application', key: 'glossary:document.reissue-application', source: seed('1-3') },
@@ -57,21 +58,9 @@ export const documents = [
     source: seed('2-4'),
     obtainedAt: 'municipal-office',
     variants: [
-      {
-        id: 'birth-notification-entries-certificate',
-        key: 'glossary:document-variant.birth-notification-entries-certificate',
-        source: seed('2-4'),
-      },
-      {
-        id: 'birth-register-entry-certificate',
-        key: 'glossary:document-variant.birth-register-entry-certificate',
-        source: seed('2-4'),
-      },
-      {
-        id: 'other-proof-of-birth',
-        key: 'glossary:document-variant.other-proof-of-birth',
-        source: seed('2-4'),
-      },
+      variant('birth-notification-entries-certificate', '2-4'),
+      variant('birth-register-entry-certificate', '2-4'),
+      variant('other-proof-of-birth', '2-4'),
     ],
   },
   {
@@ -80,16 +69,8 @@ export const documents = [
     source: seed('2-4'),
     obtainedAt: 'municipal-office',
     variants: [
-      {
-        id: 'certificate-of-residence-copy',
-        key: 'glossary:document-variant.certificate-of-residence-copy',
-        source: seed('2-4'),
-      },
-      {
-        id: 'resident-register-entries-certificate',
-        key: 'glossary:document-variant.resident-register-entries-certificate',
-        source: seed('2-4'),
-      },
+      variant('certificate-of-residence-copy', '2-4'),
+      variant('resident-register-entries-certificate', '2-4'),
     ],
   },
   // CONTENT-NOTES "Re-entry": the intent to use special re-entry is declared on this card when leaving.

@@ -11,6 +11,11 @@ type Input = z.input<typeof proceduresSchema>;
 
 const table = seed('2-6');
 
+/** Seed 2-6: each table gives the same 14-day period and its own page. */
+function underFourteenDayRule(url: string) {
+  return { deadlineRule: 'notify-change', link: { url, source: table }, source: table } as const;
+}
+
 export const notifyChange = {
   id: 'notify-change',
   nameKey: 'glossary:procedure.notify-change',
@@ -47,12 +52,9 @@ export const notifyChange = {
           fact('notify-item', 'left-host', table),
           fact('notify-item', 'transferred-from-host', table),
         ],
-        deadlineRule: 'notify-change',
-        link: {
-          url: 'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00014.html',
-          source: table,
-        },
-        source: table,
+        ...underFourteenDayRule(
+          'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00014.html',
+        ),
       },
       {
         id: 'contracting-organization',
@@ -81,12 +83,9 @@ export const notifyChange = {
           fact('notify-item', 'contract-ended', table),
           fact('notify-item', 'new-contract', table),
         ],
-        deadlineRule: 'notify-change',
-        link: {
-          url: 'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00015.html',
-          source: table,
-        },
-        source: table,
+        ...underFourteenDayRule(
+          'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00015.html',
+        ),
       },
       {
         id: 'spouse',
@@ -103,12 +102,9 @@ export const notifyChange = {
           },
         ],
         items: [fact('notify-item', 'divorce', table), fact('notify-item', 'spouse-died', table)],
-        deadlineRule: 'notify-change',
-        link: {
-          url: 'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00016.html',
-          source: table,
-        },
-        source: table,
+        ...underFourteenDayRule(
+          'https://www.moj.go.jp/isa/applications/procedures/nyuukokukanri10_00016.html',
+        ),
       },
     ],
     ways: [
