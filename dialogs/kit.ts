@@ -7,6 +7,7 @@
  * renders the view of the new state through i18next, and persists the snapshot.
  */
 import type { AnyStateMachine } from 'xstate';
+import type { Content } from '../content/index.ts';
 import type { ProcedureIntent } from '../src/intents.ts';
 import type { Button, Choice, DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 import { phrase } from '../src/messages.ts';
@@ -14,8 +15,8 @@ import { phrase } from '../src/messages.ts';
 export type { DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 export { phrase } from '../src/messages.ts';
 
-/** The content the dialogs read (bound to the content layer's type by the registry). */
-export type DialogContent = unknown;
+/** The content the dialogs read: the validated facts of `content/`. */
+export type DialogContent = Content;
 
 /** Events a dialog machine receives. The engine turns buttons, dates and typed text into these. */
 export type DialogEvent =

@@ -1,0 +1,5 @@
+/** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
+import type { AnyDialogDefinition } from '../src/engine/registry.ts';
+import { lostCardDialog } from './lost-card.ts';
+
+export const DIALOGS: readonly AnyDialogDefinition[] = [lostCardDialog];

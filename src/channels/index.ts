@@ -1,0 +1,19 @@
+/**
+ * The channels Madoguchi serves over HTTP. Each channel is one folder exporting a `Channel`;
+ * adding one is that folder plus one line here.
+ */
+import type { App } from '../app.ts';
+
+export interface Channel {
+  readonly name: string;
+  /** Adds the channel's routes to the app's HTTP server, or logs why it stays off. */
+  register(app: App): void;
+  /** Stops background work (timers, queues) on shutdown. */
+  close?(): Promise<void>;
+}
+
+export const CHANNELS: readonly Channel[] = [];
+
+export function registerChannels(app: App, channels: readonly Channel[] = CHANNELS): void {
+  for (const channel of channels) channel.register(app);
+}
