@@ -1,6 +1,7 @@
 /** The in-memory store: for tests and throwaway runs. Same contract as the persistent stores. */
 import { LocalLocks } from './local-lock.ts';
 import {
+  type InboxItem,
   type Lock,
   type SaveOptions,
   StaleWriteError,
@@ -13,6 +14,7 @@ export class MemoryStore implements Store {
   readonly kind = 'memory';
   private readonly records = new Map<string, { json: string; version: number; touchedAt: number }>();
   private readonly seen = new Map<string, number>();
+  private readonly inbox = new Map<string, InboxItem>();
   private readonly locks = new LocalLocks();
   private readonly now: () => number;
   private readonly options: StoreOptions;
@@ -73,10 +75,27 @@ export class MemoryStore implements Store {
     return true;
   }
 
+  async inboxAdd(item: InboxItem): Promise<void> {
+    if (!this.inbox.has(item.id)) this.inbox.set(item.id, { ...item });
+  }
+
+  async inboxRemove(id: string): Promise<void> {
+    this.inbox.delete(id);
+  }
+
+  async inboxPending(olderThanMs: number, limit = 100): Promise<InboxItem[]> {
+    const before = this.now() - olderThanMs;
+    return [...this.inbox.values()]
+      .filter((item) => item.receivedAt <= before)
+      .sort((a, b) => a.receivedAt - b.receivedAt)
+      .slice(0, limit);
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.records.clear();
     this.seen.clear();
+    this.inbox.clear();
   }
 }

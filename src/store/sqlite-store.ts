@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { LocalLocks } from './local-lock.ts';
 import {
+  type InboxItem,
   type Lock,
   type SaveOptions,
   StaleWriteError,
@@ -29,6 +30,13 @@ const SCHEMA = `
     seen_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS seen_events_seen_at ON seen_events (seen_at);
+  CREATE TABLE IF NOT EXISTS inbox (
+    id TEXT PRIMARY KEY,
+    channel TEXT NOT NULL,
+    payload TEXT NOT NULL,
+    received_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS inbox_received_at ON inbox (received_at);
 `;
 
 /** How often expired sessions and seen ids are swept out. */
@@ -49,6 +57,9 @@ export class SqliteStore implements Store {
     markSeen: StatementSync;
     sweepSessions: StatementSync;
     sweepSeen: StatementSync;
+    inboxAdd: StatementSync;
+    inboxRemove: StatementSync;
+    inboxPending: StatementSync;
   };
 
   readonly path: string;
@@ -77,6 +88,13 @@ export class SqliteStore implements Store {
       ),
       sweepSessions: this.db.prepare('DELETE FROM sessions WHERE touched_at < ?'),
       sweepSeen: this.db.prepare('DELETE FROM seen_events WHERE seen_at < ?'),
+      inboxAdd: this.db.prepare(
+        'INSERT INTO inbox (id, channel, payload, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      ),
+      inboxRemove: this.db.prepare('DELETE FROM inbox WHERE id = ?'),
+      inboxPending: this.db.prepare(
+        'SELECT id, channel, payload, received_at FROM inbox WHERE received_at <= ? ORDER BY received_at LIMIT ?',
+      ),
     };
     this.sweep();
     this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
@@ -138,6 +156,29 @@ export class SqliteStore implements Store {
     // Inserts, or refreshes an entry that has already expired; a live entry is left alone.
     const result = this.statements.markSeen.run(eventId, now, now - this.options.seenTtlMs);
     return Number(result.changes) > 0;
+  }
+
+  async inboxAdd(item: InboxItem): Promise<void> {
+    this.statements.inboxAdd.run(item.id, item.channel, item.payload, item.receivedAt);
+  }
+
+  async inboxRemove(id: string): Promise<void> {
+    this.statements.inboxRemove.run(id);
+  }
+
+  async inboxPending(olderThanMs: number, limit = 100): Promise<InboxItem[]> {
+    const rows = this.statements.inboxPending.all(this.now() - olderThanMs, limit) as Array<{
+      id: string;
+      channel: string;
+      payload: string;
+      received_at: number;
+    }>;
+    return rows.map((row) => ({
+      id: row.id,
+      channel: row.channel,
+      payload: row.payload,
+      receivedAt: row.received_at,
+    }));
   }
 
   async ping(): Promise<void> {

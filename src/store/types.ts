@@ -38,9 +38,29 @@ export interface Store {
   hasSeen(eventId: string): Promise<boolean>;
   /** Marks the id as seen; returns false when it already was. */
   markSeen(eventId: string): Promise<boolean>;
+  /**
+   * The inbox: events a webhook has received but not yet processed. A channel adds an event here
+   * before acknowledging the request and removes it once its turn is persisted, so an event
+   * acknowledged just before a crash is processed after the restart instead of being lost.
+   */
+  inboxAdd(item: InboxItem): Promise<void>;
+  inboxRemove(id: string): Promise<void>;
+  /** Items added more than `olderThanMs` ago and still not removed, oldest first. */
+  inboxPending(olderThanMs: number, limit?: number): Promise<InboxItem[]>;
   /** Throws when the backend cannot serve requests (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface InboxItem {
+  /** Unique per event (e.g. LINE's webhookEventId). */
+  id: string;
+  /** Which channel owns the item, so that each channel replays only its own. */
+  channel: string;
+  /** The serialised event, as the channel needs it to replay the turn. */
+  payload: string;
+  /** Epoch milliseconds when it was received. */
+  receivedAt: number;
 }
 
 export class StaleWriteError extends Error {

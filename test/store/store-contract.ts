@@ -138,6 +138,25 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await b.release();
     });
 
+    it('keeps inbox items until removed and lists the pending ones oldest first', async () => {
+      const store = await make();
+      const channel = 'line';
+      await store.inboxAdd({ id: 'in-2', channel, payload: '{"n":2}', receivedAt: now - 5_000 });
+      await store.inboxAdd({ id: 'in-1', channel, payload: '{"n":1}', receivedAt: now - 9_000 });
+      await store.inboxAdd({ id: 'in-3', channel, payload: '{"n":3}', receivedAt: now });
+      // Adding the same id again (a redelivery) keeps the first copy.
+      await store.inboxAdd({ id: 'in-1', channel, payload: '{"n":"again"}', receivedAt: now });
+      expect((await store.inboxPending(1_000)).map((item) => [item.id, item.payload])).toEqual([
+        ['in-1', '{"n":1}'],
+        ['in-2', '{"n":2}'],
+      ]);
+      expect(await store.inboxPending(0, 1)).toEqual([
+        { id: 'in-1', channel, payload: '{"n":1}', receivedAt: now - 9_000 },
+      ]);
+      await store.inboxRemove('in-1');
+      expect((await store.inboxPending(0)).map((item) => item.id)).toEqual(['in-2', 'in-3']);
+    });
+
     it('answers ping while open', async () => {
       const store = await make();
       await expect(store.ping()).resolves.toBeUndefined();
