@@ -3,8 +3,9 @@
  * cross-validation on the training data only (never on the held-out set), and writes it to
  * data/calibration.json. Run after adding or changing training data: `npm run calibrate:nlu`.
  *
- * The threshold is the lowest one whose cross-validated wrong-intent rate is at most
- * MAX_WRONG_RATE: as few "Did you mean…?" questions as the error budget allows.
+ * The threshold maximises (right answers − WRONG_COST × wrong answers) over the cross-validated
+ * predictions: a wrong intent sends the user down the wrong procedure, while an unsure answer
+ * still offers the top three guesses, so a wrong answer costs more than a question.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { type Example, IntentModel } from './classifier.ts';
 import { loadTrainingExamples } from './training-data.ts';
 
 const FOLDS = 5;
-const MAX_WRONG_RATE = 0.02;
+const WRONG_COST = 2;
 
 export function crossValidatedPredictions(
   examples: readonly Example[],
@@ -30,17 +31,21 @@ export function crossValidatedPredictions(
 }
 
 export function chooseThreshold(predictions: readonly { correct: boolean; confidence: number }[]): number {
-  for (let threshold = 0; threshold <= 1; threshold += 0.01) {
-    const wrong = predictions.filter(({ correct, confidence }) => !correct && confidence >= threshold).length;
-    if (wrong / predictions.length <= MAX_WRONG_RATE) return Math.round(threshold * 100) / 100;
+  let best = { threshold: 0, value: Number.NEGATIVE_INFINITY };
+  for (let step = 0; step <= 100; step++) {
+    const threshold = step / 100;
+    const answered = predictions.filter(({ confidence }) => confidence >= threshold);
+    const right = answered.filter(({ correct }) => correct).length;
+    const value = right - WRONG_COST * (answered.length - right);
+    if (value > best.value) best = { threshold, value };
   }
-  return 1;
+  return best.threshold;
 }
 
 if (import.meta.main) {
   const predictions = crossValidatedPredictions(loadTrainingExamples());
   const threshold = chooseThreshold(predictions);
   const accuracy = predictions.filter(({ correct }) => correct).length / predictions.length;
-  writeFileSync(join(import.meta.dirname, 'data', 'calibration.json'), `${JSON.stringify({ threshold })}\n`);
+  writeFileSync(join(import.meta.dirname, 'data', 'calibration.json'), `{ "threshold": ${threshold} }\n`);
   console.log(`cross-validated top-1 accuracy ${accuracy.toFixed(3)}, threshold ${threshold}`);
 }
