@@ -4,34 +4,55 @@
  */
 import { LANGUAGES, type LanguageCode } from './languages.ts';
 
-const ALIASES: Record<string, LanguageCode> = {
+/**
+ * Aliases for codes that don't reduce to ours by their primary subtag: Chinese scripts/regions
+ * (we write Simplified only, so Traditional users get the closest we have), Tagalog for Filipino,
+ * ISO 639-2/3 forms that detectors and channels send.
+ */
+const ALIASES: Readonly<Record<string, LanguageCode>> = {
   zh: 'zh-Hans',
-  'zh-cn': 'zh-Hans',
-  'zh-sg': 'zh-Hans',
-  'zh-hans': 'zh-Hans',
-  'zh-hans-cn': 'zh-Hans',
+  zho: 'zh-Hans',
+  chi: 'zh-Hans',
   pt: 'pt-BR',
-  'pt-br': 'pt-BR',
+  por: 'pt-BR',
   tl: 'fil',
-  fil: 'fil',
-  'ja-easy': 'ja-easy',
-  'ja-x-easy': 'ja-easy',
-  'ja-yasashii': 'ja-easy',
-  easy: 'ja-easy',
+  tgl: 'fil',
+  jpn: 'ja',
+  eng: 'en',
+  kor: 'ko',
+  vie: 'vi',
+  spa: 'es',
+  nep: 'ne',
+  npi: 'ne',
+  ind: 'id',
+  tha: 'th',
+  khm: 'km',
+  mya: 'my',
+  bur: 'my',
+  mon: 'mn',
+  khk: 'mn',
+  fra: 'fr',
+  fre: 'fr',
+  sin: 'si',
+  urd: 'ur',
+  tur: 'tr',
+  ukr: 'uk',
+  ben: 'bn',
 };
 
-/** Our code for `code`, or undefined when we don't speak that language. */
+const OURS = new Map<string, LanguageCode>(LANGUAGES.map(({ code }) => [code.toLowerCase(), code]));
+
+/**
+ * Maps any common language tag (`zh-CN`, `zh_TW`, `pt-PT`, `en-US`, `tl`, `ja-easy`, `JA`) onto
+ * one of our codes, or `undefined` when we don't speak it. Used for data files and for channel
+ * locales (LINE, Bot Framework).
+ */
 export function normalizeLanguageCode(code: string | undefined | null): LanguageCode | undefined {
   if (!code) return undefined;
-  const lower = code.trim().replace(/_/g, '-').toLowerCase();
-  if (!lower) return undefined;
-  const alias = ALIASES[lower];
-  if (alias) return alias;
-  const exact = LANGUAGES.find((language) => language.code.toLowerCase() === lower);
-  if (exact) return exact.code;
-  // zh-TW / zh-Hant is Traditional Chinese, which we do not have: don't pretend Simplified is it.
-  if (/^zh-(tw|hk|mo|hant)/.test(lower)) return undefined;
-  const primary = lower.split('-')[0] ?? '';
-  if (primary === 'zh' || primary === 'pt') return ALIASES[primary];
-  return LANGUAGES.find((language) => language.code === primary)?.code;
+  const tag = code.trim().replace(/_/g, '-').toLowerCase();
+  const exact = OURS.get(tag);
+  if (exact) return exact;
+  if (tag === 'ja-easy' || tag === 'ja-x-easy') return 'ja-easy';
+  const primary = tag.split('-')[0] ?? '';
+  return OURS.get(primary) ?? ALIASES[primary];
 }
