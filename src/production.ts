@@ -9,11 +9,19 @@ import { type App, type AppParts, createApp } from './app.ts';
 import { registerChannels } from './channels/index.ts';
 import { loadConfig } from './config.ts';
 import { createHandoff } from './escalation/handoff.ts';
+import { createNluUnderstanding } from './nlu/understanding.ts';
 
 export async function createProductionApp(overrides: Partial<AppParts> = {}): Promise<App> {
   const config = overrides.config ?? loadConfig();
   const content = loadContent();
-  const app = createApp({ config, content, dialogs: DIALOGS, handoff: createHandoff(content), ...overrides });
+  const app = createApp({
+    config,
+    content,
+    dialogs: DIALOGS,
+    handoff: createHandoff(content),
+    understanding: createNluUnderstanding(),
+    ...overrides,
+  });
   registerChannels(app);
   return app;
 }

@@ -73,8 +73,6 @@ export interface EngineDeps {
 
 export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'error';
 
-/** Below this confidence a classified intent is not acted on directly: the bot asks "did you mean". */
-const INTENT_CONFIDENCE = 0.5;
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
 
 interface TurnState {
@@ -426,7 +424,8 @@ export function createEngine(deps: EngineDeps): Engine {
       if (answer) return stepDialog(turn, entry, dialog, answer);
     }
     const guess = understanding.classify?.(raw, turn.language);
-    if (guess?.intent && guess.confidence >= INTENT_CONFIDENCE && isIntent(guess.intent)) {
+    // The classifier returns no intent when unsure (its calibrated threshold): then "did you mean".
+    if (guess?.intent && isIntent(guess.intent)) {
       turn.session.misunderstood = 0;
       if ((COMMAND_INTENTS as readonly string[]).includes(guess.intent)) command(turn, guess.intent);
       else startDialog(turn, guess.intent);

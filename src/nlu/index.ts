@@ -8,4 +8,5 @@ export { parseDate } from './dates.ts';
 export { type Classification, createIntentClassifier, type IntentClassifier } from './intent-classifier.ts';
 export { type DetectedLanguage, detectLanguage } from './language-detection.ts';
 export { parsePrefecture } from './prefectures.ts';
+export { createNluUnderstanding } from './understanding.ts';
 export { parseYesNo } from './yes-no.ts';
