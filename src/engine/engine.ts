@@ -20,7 +20,8 @@ import type { DialogRegistry, RegisteredDialog } from './registry.ts';
 import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
 import { looksLikeNumericDate, normalizeText, type Understanding } from './understanding.ts';
 
-export type InboundKind = 'text' | 'choice' | 'date' | 'follow' | 'unfollow';
+/** `unsupported`: a message the bot cannot read (sticker, image, audio, location, file…). */
+export type InboundKind = 'text' | 'choice' | 'date' | 'follow' | 'unfollow' | 'unsupported';
 
 export interface InboundEvent {
   /** The channel's name, e.g. `line`, `console`. */
@@ -474,6 +475,9 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       case 'text':
         return text(turn, event.text ?? '');
+      case 'unsupported':
+        turn.out.push({ kind: 'text', text: phrase('common:unsupportedMessage') });
+        return resumeOrMenu(turn);
       case 'unfollow':
         return;
     }

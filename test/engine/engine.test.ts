@@ -168,6 +168,14 @@ describe('engine: a conversation', () => {
     await expect(send({ choice: 'a' })).rejects.toBeInstanceOf(StaleWriteError);
   });
 
+  it('answers a sticker or an image with what it can read, and keeps the question open', async () => {
+    const { send } = harness();
+    await send({ choice: 'go:move-in' });
+    const turn = await send('ignored', { kind: 'unsupported' });
+    expect(turn.keys[0]).toBe('common:unsupportedMessage');
+    expect(turn.keys).toContain('fixture:askKind');
+  });
+
   it('deletes everything on unfollow and on "forget me"', async () => {
     const { send, store } = harness();
     await send({ choice: 'go:move-in' });
