@@ -34,6 +34,9 @@ export type View<TContext, TContent = DialogContent> = (
   env: DialogEnv<TContent>,
 ) => DialogMessage[];
 
+/** Why a user is handed to a person. */
+export type HandoffReason = 'asked' | 'not-understood' | 'topic' | 'deadline' | 'minor';
+
 export interface DialogDefinition<TContext = never, TContent = DialogContent> {
   id: ProcedureIntent;
   /** Bump when states or context change shape: older snapshots then restart the dialog. */
@@ -42,6 +45,12 @@ export interface DialogDefinition<TContext = never, TContent = DialogContent> {
   createMachine(content: TContent): AnyStateMachine;
   /** What the dialog says in each state (keyed by the state's name; nested states as `a.b`). */
   views: Record<string, View<TContext, TContent>>;
+  /**
+   * When the answer calls for a person (a deadline overdue or due today, a topic such as refugee
+   * status or deportation, a minor on their own), the reason: the engine then adds the help lines
+   * and the case summary to the final answer.
+   */
+  escalate?: (context: TContext, env: DialogEnv<TContent>) => HandoffReason | undefined;
 }
 
 /** Declares a dialog; the identity function exists so TypeScript checks the views against the context. */

@@ -27,6 +27,16 @@ const PROOF_BY_CAUSE: Record<LossCause, string> = {
   disaster: 'disaster-victim-certificate',
 };
 
+function lostCardDeadlineFor(context: LostCardContext, today: IsoDate) {
+  return computeDeadline(
+    'lost-card',
+    context.abroad
+      ? { noticed: context.noticed ?? today, abroad: true, reentered: context.reentered ?? today }
+      : { noticed: context.noticed ?? today },
+    today,
+  );
+}
+
 const choice = (event: DialogEvent) => (event.type === 'CHOICE' ? event.value : undefined);
 const date = (event: DialogEvent) => (event.type === 'DATE' ? event.date : undefined);
 
@@ -101,6 +111,12 @@ export const lostCardDialog = defineDialog<LostCardContext>({
         done: { type: 'final' },
       },
     }),
+  // A deadline already due or passed calls for a person; so does a child's card.
+  escalate: (context, { today }) => {
+    if (context.under16) return 'minor';
+    const status = lostCardDeadlineFor(context, today).status;
+    return status === 'upcoming' ? undefined : 'deadline';
+  },
   views: {
     askCause: () => [
       ask(phrase('lost-card:askCause'), [
@@ -118,13 +134,7 @@ export const lostCardDialog = defineDialog<LostCardContext>({
     askUnder16: () => [askYesNo(phrase('lost-card:askUnder16'))],
     done: (context, { content, today }) => {
       const cause = context.cause ?? 'lost';
-      const deadline = computeDeadline(
-        'lost-card',
-        context.abroad
-          ? { noticed: context.noticed ?? today, abroad: true, reentered: context.reentered ?? today }
-          : { noticed: context.noticed ?? today },
-        today,
-      );
+      const deadline = lostCardDeadlineFor(context, today);
       return [
         summaryCard(
           phrase('lost-card:summary.title'),

@@ -31,6 +31,8 @@ export interface AppParts {
   translator?: Translator;
   understanding?: Understanding;
   onTurn?: EngineDeps['onTurn'];
+  /** Background work to finish on shutdown, after the last turn (e.g. handoff notices). */
+  onClose?: () => Promise<void>;
 }
 
 export interface App {
@@ -134,6 +136,7 @@ export function createApp(parts: AppParts): App {
     async close() {
       await http.close();
       if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      await parts.onClose?.();
       await store.close();
     },
   };

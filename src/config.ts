@@ -27,8 +27,17 @@ export const configSchema = z
     MADOGUCHI_NOW: isoDateTime.optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     TRUST_PROXY: boolean.default(false),
+    HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    HANDOFF_WEBHOOK_SECRET: z.string().min(16).optional(),
   })
   .superRefine((config, ctx) => {
+    if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HANDOFF_WEBHOOK_SECRET'],
+        message: 'is required with HANDOFF_WEBHOOK_URL (at least 16 characters) to sign the handoff notices',
+      });
+    }
     if (config.NODE_ENV === 'production' && config.MADOGUCHI_NOW) {
       ctx.addIssue({
         code: 'custom',

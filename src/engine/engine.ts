@@ -7,6 +7,7 @@
  * the same write) → release → outbound messages.
  */
 import { initialTransition, transition } from 'xstate';
+import type { HandoffReason } from '../../dialogs/kit.ts';
 import type { Clock } from '../clock.ts';
 import type { LanguageCode, Translator } from '../i18n/index.ts';
 import { languageOf } from '../i18n/index.ts';
@@ -46,14 +47,27 @@ export interface TurnResult {
   duplicate: boolean;
 }
 
-/** Why the user is being handed to a person (the escalation module decides where to). */
-export type HandoffReason = 'asked' | 'not-understood' | 'topic' | 'deadline' | 'minor';
+export type { HandoffReason } from '../../dialogs/kit.ts';
+
+/** What the user told the bot in the current dialog, for the handoff summary. */
+export interface CaseRecord {
+  procedure: string;
+  /** Each question answered, with the answer as shown to the user (a choice's label, or a date). */
+  steps: Array<{ question: Phrase; answer: Phrase }>;
+  /** The final answer (summary card, checklist…) when the dialog is finished. */
+  outcome: DialogMessage[];
+  done: boolean;
+  /** The dialog's collected answers; by convention a known prefecture is under `prefecture`. */
+  context: unknown;
+}
 
 export interface HandoffRequest {
   reason: HandoffReason;
-  session: Session;
   language: LanguageCode;
-  dialog?: RegisteredDialog;
+  /** An opaque key for the conversation (never the channel's raw user id). */
+  conversation: string;
+  channel: string;
+  case?: CaseRecord;
   now: Date;
 }
 
@@ -72,12 +86,15 @@ export interface EngineDeps {
   onTurn?(info: { channel: string; dialog: string | undefined; ms: number; outcome: TurnOutcome }): void;
 }
 
-export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'error';
+export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'handoff' | 'error';
 
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
 
 interface TurnState {
   key: string;
+  channel: string;
+  /** Set when this turn handed the user to a person (metrics). */
+  handoff?: HandoffReason;
   session: Session;
   language: LanguageCode;
   /** The language was given by the channel for this event (it outranks detection). */
@@ -213,7 +230,13 @@ export function createEngine(deps: EngineDeps): Engine {
   function showDialog(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog): void {
     const messages = viewOf(entry, dialog);
     if (dialog.done) {
-      turn.out.push(...messages, nextSteps());
+      turn.out.push(...messages);
+      const reason = entry.definition.escalate?.(dialog.snapshot.context, {
+        content: deps.content,
+        today: clock.today(),
+      });
+      if (reason) handOff(turn, reason);
+      turn.out.push(nextSteps());
       return;
     }
     const questionIndex = messages.findLastIndex((m) => m.kind === 'choices' || m.kind === 'date');
@@ -293,13 +316,48 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
+  /** Replays the dialog's answers to recover each question and the answer given to it. */
+  function caseOf(dialog: ActiveDialog | undefined): CaseRecord | undefined {
+    const entry = registered(dialog);
+    if (!dialog || !entry) return undefined;
+    const env = { content: deps.content, today: clock.today() };
+    const steps: CaseRecord['steps'] = [];
+    let [snapshot] = initialTransition(entry.machine, { today: env.today });
+    for (const answer of dialog.answers) {
+      const view = entry.definition.views[stateKey(snapshot.value)]?.(snapshot.context, env) ?? [];
+      const question = view.findLast((m) => m.kind === 'choices' || m.kind === 'date');
+      if (question?.kind === 'choices' && 'c' in answer) {
+        const chosen = question.choices.find((choice) => choice.payload === answer.c);
+        if (chosen) steps.push({ question: question.prompt, answer: chosen.label });
+      } else if (question?.kind === 'date' && 'd' in answer) {
+        steps.push({
+          question: question.prompt,
+          answer: phrase('common:handoff.dateAnswer', { date: answer.d }),
+        });
+      }
+      const [next] = transition(entry.machine, snapshot, eventFor(answer, env.today));
+      snapshot = next;
+    }
+    return {
+      procedure: dialog.id,
+      steps,
+      outcome: dialog.done ? viewOf(entry, dialog) : [],
+      done: dialog.done,
+      context: dialog.snapshot.context,
+    };
+  }
+
   function handOff(turn: TurnState, reason: HandoffReason): void {
+    const caseRecord = caseOf(turn.session.dialog);
+    turn.outcome = turn.outcome === 'ok' ? 'handoff' : turn.outcome;
+    turn.handoff = reason;
     turn.out.push(
       ...deps.handoff({
         reason,
-        session: turn.session,
         language: turn.language,
-        dialog: registered(turn.session.dialog),
+        conversation: logKey(turn.key),
+        channel: turn.channel,
+        ...(caseRecord ? { case: caseRecord } : {}),
         now: clock.now(),
       }),
     );
@@ -391,16 +449,36 @@ export function createEngine(deps: EngineDeps): Engine {
     return undefined;
   }
 
-  function notUnderstood(turn: TurnState): void {
-    turn.outcome = 'not-understood';
+  /**
+   * Text the bot could not act on. With guesses, it asks "did you mean" with them as buttons;
+   * without, it says so and shows where things stand. The second failure in a row offers a person.
+   */
+  function notUnderstood(turn: TurnState, guesses: Array<{ intent: string }> = []): void {
+    turn.outcome = guesses.length > 0 ? 'unsure' : 'not-understood';
     turn.session.misunderstood += 1;
-    turn.out.push({ kind: 'text', text: phrase('common:notUnderstood') });
     if (turn.session.misunderstood >= MISUNDERSTOOD_BEFORE_HANDOFF) {
       turn.session.misunderstood = 0;
+      turn.out.push({ kind: 'text', text: phrase('common:notUnderstood') });
       handOff(turn, 'not-understood');
       return;
     }
-    resumeOrMenu(turn);
+    if (guesses.length === 0) {
+      turn.out.push({ kind: 'text', text: phrase('common:notUnderstood') });
+      resumeOrMenu(turn);
+      return;
+    }
+    turn.out.push({
+      kind: 'choices',
+      prompt: phrase('common:didYouMean'),
+      choices: [
+        ...guesses.map((guess) =>
+          (COMMAND_INTENTS as readonly string[]).includes(guess.intent)
+            ? { label: phrase(`common:intent.${guess.intent}`), payload: `cmd:${guess.intent}` }
+            : intentChoice(guess.intent),
+        ),
+        { label: phrase('common:nav.menu'), payload: 'cmd:menu' },
+      ],
+    });
   }
 
   function text(turn: TurnState, raw: string): void {
@@ -432,24 +510,7 @@ export function createEngine(deps: EngineDeps): Engine {
       else startDialog(turn, guess.intent);
       return;
     }
-    const alternatives = (guess?.alternatives ?? []).filter((a) => isIntent(a.intent)).slice(0, 3);
-    if (alternatives.length > 0) {
-      turn.outcome = 'unsure';
-      turn.out.push({
-        kind: 'choices',
-        prompt: phrase('common:didYouMean'),
-        choices: [
-          ...alternatives.map((a) =>
-            (COMMAND_INTENTS as readonly string[]).includes(a.intent)
-              ? { label: phrase(`common:intent.${a.intent}`), payload: `cmd:${a.intent}` }
-              : intentChoice(a.intent),
-          ),
-          { label: phrase('common:nav.menu'), payload: 'cmd:menu' },
-        ],
-      });
-      return;
-    }
-    notUnderstood(turn);
+    notUnderstood(turn, (guess?.alternatives ?? []).filter((a) => isIntent(a.intent)).slice(0, 3));
   }
 
   function route(turn: TurnState, event: InboundEvent): void {
@@ -516,7 +577,16 @@ export function createEngine(deps: EngineDeps): Engine {
       const session = record?.value ?? newSession(clock.now());
       const { language, hinted } = resolveLanguage(session, event.localeHint);
       session.language = language;
-      const turn: TurnState = { key, session, language, hinted, out: [], forget: false, outcome: 'ok' };
+      const turn: TurnState = {
+        key,
+        channel: event.channel,
+        session,
+        language,
+        hinted,
+        out: [],
+        forget: false,
+        outcome: 'ok',
+      };
       let messages: OutboundMessage[];
       try {
         upgrade(session);

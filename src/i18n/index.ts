@@ -105,6 +105,12 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
   instance.services.formatter?.add('date', (value, lng) =>
     formatDate(String(value), (lng ?? 'en') as LanguageCode),
   );
+  // `{{on, weekday}}`: the day's name ("Monday"), for dates within the coming week.
+  instance.services.formatter?.add('weekday', (value, lng) =>
+    new Intl.DateTimeFormat(languageOf(lng ?? 'en').intl, { weekday: 'long', timeZone: 'Asia/Tokyo' }).format(
+      new Date(`${String(value)}T12:00:00+09:00`),
+    ),
+  );
   instance.services.formatter?.add('number', (value, lng) =>
     new Intl.NumberFormat(languageOf(lng ?? 'en').intl).format(Number(value)),
   );
@@ -118,10 +124,12 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
     return value;
   };
 
-  function render(phrase: Phrase, lng: LanguageCode): string {
+  function render(phrase: Phrase, userLanguage: LanguageCode): string {
+    // A phrase pinned to a language renders its nested phrases in that language too.
+    const lng = (phrase.lng as LanguageCode | undefined) ?? userLanguage;
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(phrase.values ?? {})) values[name] = renderValue(value, lng);
-    return instance.t(phrase.key, { ...values, lng: phrase.lng ?? lng }) as string;
+    return instance.t(phrase.key, { ...values, lng }) as string;
   }
 
   function renderMessage(message: Message<Phrase>, lng: LanguageCode): OutboundMessage {
