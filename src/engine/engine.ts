@@ -89,6 +89,8 @@ export interface EngineDeps {
 export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'handoff' | 'error';
 
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
+/** Detection must be at least this sure to switch the conversation's language. */
+const LANGUAGE_SWITCH_CONFIDENCE = 0.5;
 
 interface TurnState {
   key: string;
@@ -481,9 +483,41 @@ export function createEngine(deps: EngineDeps): Engine {
     });
   }
 
+  /**
+   * The language of free text, when the user has not chosen one and the channel gave no hint:
+   * a clear, long enough message in one of our languages switches to it; one in a language we
+   * lack gets English and the language menu. Returns true when the turn is answered.
+   */
+  function followTextLanguage(turn: TurnState, raw: string): boolean {
+    if (turn.session.languageChosen || turn.hinted) return false;
+    const unsupported = understanding.detectUnsupportedLanguage?.(raw);
+    if (unsupported) {
+      turn.language = deps.defaultLanguage;
+      turn.session.language = deps.defaultLanguage;
+      turn.out.push({ kind: 'text', text: phrase('common:unsupportedLanguage') });
+      showLanguages(turn);
+      return true;
+    }
+    // Only the first message that says clearly what language it is decides; later ones ("ok
+    // thanks" in another language) do not flip the conversation back and forth.
+    if (turn.session.languageDetected) return false;
+    const detected = understanding.detectLanguage?.(raw);
+    const language =
+      detected && detected.confidence >= LANGUAGE_SWITCH_CONFIDENCE
+        ? normalizeLanguageCode(detected.language)
+        : undefined;
+    if (language && translator.has(language)) {
+      turn.session.languageDetected = true;
+      turn.language = language;
+      turn.session.language = language;
+    }
+    return false;
+  }
+
   function text(turn: TurnState, raw: string): void {
     const normalized = normalizeText(raw);
     if (!normalized) return notUnderstood(turn);
+    if (followTextLanguage(turn, raw)) return;
     const typed = typedCommand(turn, normalized);
     if (typed) {
       turn.session.misunderstood = 0;

@@ -18,6 +18,8 @@ export interface Session {
   language?: LanguageCode;
   /** True once the user picked the language themselves: hints and detection then never override it. */
   languageChosen?: boolean;
+  /** True once the language was detected from the user's text (detection decides only once). */
+  languageDetected?: boolean;
   dialog?: ActiveDialog;
   /** Consecutive messages the bot did not understand (two in a row → offer a person). */
   misunderstood: number;

@@ -18,6 +18,8 @@ export interface Understanding {
   parseYesNo(text: string, language: LanguageCode): boolean | undefined;
   classify?(text: string, language: LanguageCode): IntentGuess;
   detectLanguage?(text: string): { language: string; confidence: number } | undefined;
+  /** The code of a language we do not speak, when the text is clearly written in one. */
+  detectUnsupportedLanguage?(text: string): string | undefined;
 }
 
 /** Normalises typed text for comparisons: NFKC, lower case, trimmed, no trailing punctuation. */

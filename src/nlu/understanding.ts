@@ -3,6 +3,7 @@ import type { Understanding } from '../engine/understanding.ts';
 import { parseDate } from './dates.ts';
 import { createIntentClassifier } from './intent-classifier.ts';
 import { detectLanguage } from './language-detection.ts';
+import { detectUnsupportedLanguage } from './unsupported-language.ts';
 import { parseYesNo } from './yes-no.ts';
 
 export function createNluUnderstanding(): Understanding {
@@ -12,5 +13,6 @@ export function createNluUnderstanding(): Understanding {
     parseYesNo,
     classify: (text) => classifier.classify(text),
     detectLanguage,
+    detectUnsupportedLanguage,
   };
 }
