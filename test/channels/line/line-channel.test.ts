@@ -34,7 +34,7 @@ interface SentMessage {
   quickReply?: { items: Array<{ action: { type: string; data?: string; label?: string } }> };
 }
 const messagesOf = (request: { body: unknown } | undefined) =>
-  (request?.body as { messages: SentMessage[] }).messages;
+  (request?.body as { messages?: SentMessage[] } | undefined)?.messages ?? [];
 
 beforeEach(() => {
   nock.disableNetConnect();
