@@ -336,3 +336,19 @@ describe('LINE webhook: the inbox', () => {
     expect(api.requests.map((request) => request.path)).toEqual([REPLY]);
   });
 });
+
+describe('LINE webhook: LINE_API_BASE_URL', () => {
+  it('sends to the configured host instead of LINE', async () => {
+    const base = 'http://line-stub.test';
+    const { deliver } = await start({
+      env: {
+        LINE_CHANNEL_SECRET: 'test-line-channel-secret',
+        LINE_CHANNEL_ACCESS_TOKEN: 'test-line-access-token',
+        LINE_API_BASE_URL: base,
+      },
+    });
+    const api = recordLineApi(base);
+    await deliver([fixtureEvent('postback')]);
+    expect(api.requests.map((request) => request.path)).toEqual([REPLY]);
+  });
+});
