@@ -2,6 +2,7 @@
  * Assembles Madoguchi from its parts: config → store, content, locales, language understanding,
  * dialogs → engine → HTTP server and channels. Tests build the same app with overrides.
  */
+import type { Channel } from './channels/index.ts';
 import { type Clock, clockFromConfig } from './clock.ts';
 import type { Config } from './config.ts';
 import { createEngine, type Engine, type EngineDeps, type HandoffRequest } from './engine/engine.ts';
@@ -43,6 +44,8 @@ export interface App {
   clock: Clock;
   logger: Logger;
   http: HttpServer;
+  /** The channels registered on this app (`registerChannels`); shutdown closes them. */
+  channels: Channel[];
   /** Counts turns in flight, so that shutdown can wait for them. */
   inFlight(): number;
   close(): Promise<void>;
@@ -106,6 +109,7 @@ export function createApp(parts: AppParts): App {
   };
 
   const http = createHttpServer(logger);
+  const channels: Channel[] = [];
   http.addRoute({
     method: 'GET',
     path: '/healthz',
@@ -132,9 +136,12 @@ export function createApp(parts: AppParts): App {
     clock,
     logger,
     http,
+    channels,
     inFlight: () => running,
     async close() {
       await http.close();
+      // Channels finish the work they acknowledged (queued webhook events) before the store closes.
+      await Promise.all(channels.map((channel) => channel.close?.()));
       if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       await parts.onClose?.();
       await store.close();

@@ -29,6 +29,10 @@ export const configSchema = z
     TRUST_PROXY: boolean.default(false),
     HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     HANDOFF_WEBHOOK_SECRET: z.string().min(16).optional(),
+    // LINE Developers console → your Messaging API channel: "Basic settings" and "Messaging API" tabs.
+    LINE_CHANNEL_SECRET: z.string().min(1).optional(),
+    LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
+    LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
@@ -43,6 +47,21 @@ export const configSchema = z
         code: 'custom',
         path: ['MADOGUCHI_NOW'],
         message: 'fixes the clock for demos and tests only; unset it when NODE_ENV=production',
+      });
+    }
+    // The LINE channel needs both secrets: one alone is a half-done setup, not "LINE off".
+    const line = {
+      LINE_CHANNEL_SECRET: config.LINE_CHANNEL_SECRET,
+      LINE_CHANNEL_ACCESS_TOKEN: config.LINE_CHANNEL_ACCESS_TOKEN,
+    };
+    const missing = Object.entries(line).filter(([, value]) => value === undefined);
+    if (missing.length === 1) {
+      const [[name] = ['']] = missing;
+      const other = Object.keys(line).find((key) => key !== name);
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is missing while ${other} is set; set both to turn the LINE channel on, or neither to leave it off`,
       });
     }
   });

@@ -3,6 +3,7 @@
  * adding one is that folder plus one line here.
  */
 import type { App } from '../app.ts';
+import { createLineChannel } from './line/index.ts';
 
 export interface Channel {
   readonly name: string;
@@ -12,8 +13,11 @@ export interface Channel {
   close?(): Promise<void>;
 }
 
-export const CHANNELS: readonly Channel[] = [];
+export const CHANNELS: readonly Channel[] = [createLineChannel()];
 
 export function registerChannels(app: App, channels: readonly Channel[] = CHANNELS): void {
-  for (const channel of channels) channel.register(app);
+  for (const channel of channels) {
+    channel.register(app);
+    app.channels.push(channel);
+  }
 }

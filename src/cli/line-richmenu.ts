@@ -1,0 +1,34 @@
+/**
+ * `npm run line:richmenu`: uploads Madoguchi's rich menu (src/channels/line/rich-menu.ts) to the
+ * LINE channel named by LINE_CHANNEL_ACCESS_TOKEN and makes it the default for every user.
+ * `--dry-run` prints the definition without calling LINE.
+ */
+import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import { richMenuDefinition, uploadRichMenu } from '../channels/line/rich-menu.ts';
+import { loadConfig } from '../config.ts';
+
+if (process.argv.includes('--dry-run')) {
+  console.log(JSON.stringify(richMenuDefinition(), null, 2));
+  process.exit(0);
+}
+
+try {
+  const config = loadConfig();
+  if (!config.LINE_CHANNEL_ACCESS_TOKEN) {
+    throw new Error(
+      'line:richmenu: set LINE_CHANNEL_ACCESS_TOKEN (and LINE_CHANNEL_SECRET) first; see docs/line.md',
+    );
+  }
+  const auth = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN };
+  // LINE_API_BASE_URL (a proxy or a stub) serves both the API and the image upload host.
+  const base = config.LINE_API_BASE_URL ? { baseURL: config.LINE_API_BASE_URL } : {};
+  const id = await uploadRichMenu(
+    new messagingApi.MessagingApiClient({ ...auth, ...base }),
+    new messagingApi.MessagingApiBlobClient({ ...auth, ...base }),
+  );
+  console.log(`Rich menu ${id} uploaded and set as the default for every user.`);
+} catch (error) {
+  const detail = error instanceof HTTPFetchError ? ` (LINE answered ${error.status}: ${error.body})` : '';
+  console.error(`${(error as Error).message}${detail}`);
+  process.exit(1);
+}
