@@ -1,6 +1,11 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
+import { cardIssuanceDialog } from './card-issuance.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { residenceCardDialog } from './residence-card.ts';
 
-export const DIALOGS: readonly AnyDialogDefinition[] = [residenceCardDialog, lostCardDialog];
+export const DIALOGS: readonly AnyDialogDefinition[] = [
+  residenceCardDialog,
+  cardIssuanceDialog,
+  lostCardDialog,
+];
