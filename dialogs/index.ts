@@ -2,10 +2,12 @@
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { cardIssuanceDialog } from './card-issuance.ts';
 import { lostCardDialog } from './lost-card.ts';
+import { moveInDialog } from './move-in.ts';
 import { residenceCardDialog } from './residence-card.ts';
 
 export const DIALOGS: readonly AnyDialogDefinition[] = [
   residenceCardDialog,
   cardIssuanceDialog,
+  moveInDialog,
   lostCardDialog,
 ];
