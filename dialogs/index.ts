@@ -4,10 +4,12 @@ import { cardIssuanceDialog } from './card-issuance.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { moveInDialog } from './move-in.ts';
 import { residenceCardDialog } from './residence-card.ts';
+import { returnCardDialog } from './return-card.ts';
 
 export const DIALOGS: readonly AnyDialogDefinition[] = [
   residenceCardDialog,
   cardIssuanceDialog,
   moveInDialog,
   lostCardDialog,
+  returnCardDialog,
 ];
