@@ -101,10 +101,14 @@ export function applyBeforeExpiryLines(
       procedureFact(content, id, 'expiry-on-closed-day'),
     );
   }
+  // Length of stay unknown: the rule itself, since stays of 30 days or less have no special period.
+  const lengthUnknown = stay.earlyWindow === 'if-stay-of-6-months-or-more';
   lines.push(
-    stay.specialPeriodEnd
-      ? phrase('common:stay.specialPeriodUntil', { end: stay.specialPeriodEnd })
-      : phrase('common:stay.noSpecialPeriod'),
+    lengthUnknown
+      ? procedureFact(content, id, 'special-period')
+      : stay.specialPeriodEnd
+        ? phrase('common:stay.specialPeriodUntil', { end: stay.specialPeriodEnd })
+        : phrase('common:stay.noSpecialPeriod'),
     overstay,
   );
   return lines;

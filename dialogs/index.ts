@@ -1,6 +1,7 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { cardIssuanceDialog } from './card-issuance.ts';
+import { changeStatusDialog } from './change-status.ts';
 import { extendStayDialog } from './extend-stay.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { moveInDialog } from './move-in.ts';
@@ -14,4 +15,5 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   lostCardDialog,
   returnCardDialog,
   extendStayDialog,
+  changeStatusDialog,
 ];

@@ -104,7 +104,11 @@ describe('extend-stay dialog', () => {
         { send: { date: '2027-02-20' } },
         {
           send: { choice: 'not-sure' },
-          keys: ['extend-stay:summary.applyFromIfLong', 'common:stay.lastOpenDay'],
+          keys: [
+            'extend-stay:summary.applyFromIfLong',
+            'common:stay.lastOpenDay',
+            'glossary:period-of-stay.special-period',
+          ],
           says: [
             'If your period of stay is 6 months or longer, you can apply from about Friday, November 20, 2026.',
           ],
