@@ -3,8 +3,8 @@
  * deadline lines, the official links and the summary card. Facts come from `content/`, dates from
  * the deadline engine; dialogs only choose which apply.
  */
-import type { Content, ProcedureId } from '../content/index.ts';
-import type { FilingDeadline, ValidityEnd } from '../src/deadlines/index.ts';
+import type { Content, Place, ProcedureId } from '../content/index.ts';
+import type { DeadlineResult, FilingDeadline, ValidityEnd } from '../src/deadlines/index.ts';
 import type { Button, DialogMessage, Phrase } from '../src/messages.ts';
 import { phrase } from '../src/messages.ts';
 
@@ -13,6 +13,8 @@ export interface ChecklistOptions {
   age?: 'under-16' | '16-or-over';
   /** For documents with accepted forms, the one that applies (e.g. `theft-report`). */
   variants?: Readonly<Record<string, string>>;
+  /** Only these documents: the person's answers settled which of the conditional ones applies. */
+  only?: readonly string[];
 }
 
 function procedure(content: Content, id: ProcedureId) {
@@ -31,6 +33,7 @@ export function documentsChecklist(
     if (!document)
       throw new Error(`documentsChecklist(): ${id} needs unknown document ${requirement.document}`);
     if (document.notNeededUnderAge !== undefined && options.age === 'under-16') continue;
+    if (options.only && !options.only.includes(document.id)) continue;
     const chosen = options.variants?.[document.id];
     const variant = chosen ? document.variants?.find((candidate) => candidate.id === chosen) : undefined;
     const name = phrase(variant?.key ?? document.key);
@@ -46,13 +49,74 @@ export function documentsChecklist(
   return { kind: 'checklist', title: phrase('common:summary.documents'), items };
 }
 
-/** The official pages of a procedure, as link buttons. */
+/**
+ * The official pages of a procedure, as link buttons: its own pages, then its documents' pages
+ * (application forms and lists of documents, seed 2-1 and 2-2), labelled with the document's name.
+ */
 export function officialLinks(content: Content, id: ProcedureId): Button<Phrase>[] {
-  return procedure(content, id).links.map((link) => ({
+  const { links, documents } = procedure(content, id);
+  const documentLinks = documents.flatMap((requirement) => {
+    const name = content.documents.find((candidate) => candidate.id === requirement.document)?.key;
+    return requirement.link && name
+      ? [{ ...requirement.link, topicKey: requirement.link.topicKey ?? name }]
+      : [];
+  });
+  return [...links, ...documentLinks].map((link) => ({
     kind: 'link',
     label: link.topicKey ? phrase(link.topicKey) : phrase('common:summary.officialPage'),
     url: link.url,
   }));
+}
+
+/** One of a procedure's facts (`content/procedures/*.ts`), as a phrase; a missing id is a bug. */
+export function procedureFact(content: Content, id: ProcedureId, factId: string): Phrase {
+  const found = procedure(content, id).facts.find((candidate) => candidate.id === factId);
+  if (!found) throw new Error(`procedureFact(): ${id} has no fact ${factId}`);
+  return phrase(found.key);
+}
+
+/**
+ * Extension and change of status (seed 2-1, 2-2; CONTENT-NOTES "Period of stay"): apply by the
+ * expiry date, what applying in time allows, and the overstay warning. After expiry, only: contact
+ * a person now. `id` names the procedure whose facts are quoted.
+ */
+export function applyBeforeExpiryLines(
+  content: Content,
+  id: 'extend-stay' | 'change-status',
+  stay: DeadlineResult<'extend-stay'>,
+): Phrase[] {
+  const overstay = procedureFact(content, id, 'overstay-one-day');
+  if (stay.status === 'overdue') {
+    return [
+      phrase('common:stay.expired', { expiry: stay.applyBy, count: -stay.daysLeft }),
+      phrase('common:stay.contactNow'),
+      overstay,
+    ];
+  }
+  const lines = [phrase('common:stay.applyBy', { expiry: stay.applyBy }), countdownLine(stay)];
+  // A period of stay is not a filing deadline: it is never moved to the next open day.
+  if (stay.lastOpenDayToApply !== stay.applyBy) {
+    lines.push(
+      phrase('common:stay.lastOpenDay', { date: stay.lastOpenDayToApply }),
+      procedureFact(content, id, 'expiry-on-closed-day'),
+    );
+  }
+  // Length of stay unknown: the rule itself, since stays of 30 days or less have no special period.
+  const lengthUnknown = stay.earlyWindow === 'if-stay-of-6-months-or-more';
+  lines.push(
+    lengthUnknown
+      ? procedureFact(content, id, 'special-period')
+      : stay.specialPeriodEnd
+        ? phrase('common:stay.specialPeriodUntil', { end: stay.specialPeriodEnd })
+        : phrase('common:stay.noSpecialPeriod'),
+    overstay,
+  );
+  return lines;
+}
+
+/** "Where:" and the places a procedure is done (`glossary:place.*`). */
+export function whereLine(places: readonly Place[]): Phrase {
+  return phrase('common:summary.where', { places: places.map((place) => phrase(`glossary:place.${place}`)) });
 }
 
 /** "Apply by …", why the date moved when it did, and how many days are left. */
