@@ -46,9 +46,10 @@ export function documentsChecklist(
   return { kind: 'checklist', title: phrase('common:summary.documents'), items };
 }
 
-/** The official pages of a procedure, as link buttons. */
-export function officialLinks(content: Content, id: ProcedureId): Button<Phrase>[] {
-  return procedure(content, id).links.map((link) => ({
+/** The official pages of a procedure, as link buttons; only those on `topicKey` when given. */
+export function officialLinks(content: Content, id: ProcedureId, topicKey?: string): Button<Phrase>[] {
+  const links = procedure(content, id).links.filter((link) => !topicKey || link.topicKey === topicKey);
+  return links.map((link) => ({
     kind: 'link',
     label: link.topicKey ? phrase(link.topicKey) : phrase('common:summary.officialPage'),
     url: link.url,
@@ -74,6 +75,11 @@ export function countdownLine(countdown: { daysLeft: number; status: string }): 
   if (countdown.status === 'overdue')
     return phrase('common:deadline.overdue', { count: -countdown.daysLeft });
   return phrase('common:deadline.daysLeft', { count: countdown.daysLeft });
+}
+
+/** For topics that need a person (refugee, deportation, overstay): says so and names the button. */
+export function talkToPersonLine(): Phrase {
+  return phrase('common:summary.talkToPerson', { button: phrase('common:nav.human') });
 }
 
 /** The summary card that ends a dialog: what to do, by when, and the official page. */
