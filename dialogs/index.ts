@@ -1,7 +1,13 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { deportationDialog } from './deportation.ts';
+import { findOfficeDialog } from './find-office.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { refugeeDialog } from './refugee.ts';
 
-export const DIALOGS: readonly AnyDialogDefinition[] = [lostCardDialog, refugeeDialog, deportationDialog];
+export const DIALOGS: readonly AnyDialogDefinition[] = [
+  lostCardDialog,
+  refugeeDialog,
+  deportationDialog,
+  findOfficeDialog,
+];

@@ -3,7 +3,7 @@
  * call buttons (the domestic Navi Dial line and the one for IP phones or callers abroad) and its
  * hours as the source gives them.
  */
-import { type Content, type HelpCenter, telUri } from '../../content/index.ts';
+import { type Content, type HelpCenter, type Phone, telUri } from '../../content/index.ts';
 import type { HandoffRequest } from '../engine/engine.ts';
 import { type Button, type DialogMessage, type Phrase, phrase } from '../messages.ts';
 
@@ -17,12 +17,16 @@ export function helpCenterCard(center: HelpCenter, purposeKey: string): DialogMe
       }),
     );
   }
-  const buttons: Button<Phrase>[] = center.phones.map((phone) => ({
+  return { kind: 'card', title: phrase(center.nameKey), lines, buttons: callButtons(center.phones) };
+}
+
+/** One call button per line ("Telephone: 0570-…", "From an IP phone or from abroad: 03-…"). */
+export function callButtons(phones: readonly Phone[]): Button<Phrase>[] {
+  return phones.map((phone) => ({
     kind: 'call',
     label: phrase('common:handoff.call', { purpose: phrase(phone.purposeKey), number: phone.display }),
     tel: telUri(phone),
   }));
-  return { kind: 'card', title: phrase(center.nameKey), lines, buttons };
 }
 
 export function createHandoff(content: Content) {
