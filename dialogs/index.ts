@@ -2,6 +2,7 @@
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { deportationDialog } from './deportation.ts';
 import { findOfficeDialog } from './find-office.ts';
+import { isaInfoDialog } from './isa-info.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { refugeeDialog } from './refugee.ts';
 
@@ -10,4 +11,5 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   refugeeDialog,
   deportationDialog,
   findOfficeDialog,
+  isaInfoDialog,
 ];
