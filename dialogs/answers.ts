@@ -52,20 +52,26 @@ export function documentsChecklist(
 /**
  * The official pages of a procedure, as link buttons: its own pages, then its documents' pages
  * (application forms and lists of documents, seed 2-1 and 2-2), labelled with the document's name.
+ * With `topicKey`, only the procedure's pages on that topic.
  */
-export function officialLinks(content: Content, id: ProcedureId): Button<Phrase>[] {
+export function officialLinks(content: Content, id: ProcedureId, topicKey?: string): Button<Phrase>[] {
   const { links, documents } = procedure(content, id);
+  if (topicKey) return links.filter((link) => link.topicKey === topicKey).map(linkButton);
   const documentLinks = documents.flatMap((requirement) => {
     const name = content.documents.find((candidate) => candidate.id === requirement.document)?.key;
     return requirement.link && name
       ? [{ ...requirement.link, topicKey: requirement.link.topicKey ?? name }]
       : [];
   });
-  return [...links, ...documentLinks].map((link) => ({
+  return [...links, ...documentLinks].map(linkButton);
+}
+
+function linkButton(link: { url: string; topicKey?: string | undefined }): Button<Phrase> {
+  return {
     kind: 'link',
     label: link.topicKey ? phrase(link.topicKey) : phrase('common:summary.officialPage'),
     url: link.url,
-  }));
+  };
 }
 
 /** One of a procedure's facts (`content/procedures/*.ts`), as a phrase; a missing id is a bug. */
@@ -138,6 +144,11 @@ export function countdownLine(countdown: { daysLeft: number; status: string }): 
   if (countdown.status === 'overdue')
     return phrase('common:deadline.overdue', { count: -countdown.daysLeft });
   return phrase('common:deadline.daysLeft', { count: countdown.daysLeft });
+}
+
+/** For topics that need a person (refugee, deportation, overstay): says so and names the button. */
+export function talkToPersonLine(): Phrase {
+  return phrase('common:summary.talkToPerson', { button: phrase('common:nav.human') });
 }
 
 /** The summary card that ends a dialog: what to do, by when, and the official page. */

@@ -2,9 +2,13 @@
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { cardIssuanceDialog } from './card-issuance.ts';
 import { changeStatusDialog } from './change-status.ts';
+import { deportationDialog } from './deportation.ts';
 import { extendStayDialog } from './extend-stay.ts';
+import { findOfficeDialog } from './find-office.ts';
+import { isaInfoDialog } from './isa-info.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { moveInDialog } from './move-in.ts';
+import { refugeeDialog } from './refugee.ts';
 import { residenceCardDialog } from './residence-card.ts';
 import { returnCardDialog } from './return-card.ts';
 
@@ -16,4 +20,8 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   returnCardDialog,
   extendStayDialog,
   changeStatusDialog,
+  refugeeDialog,
+  deportationDialog,
+  findOfficeDialog,
+  isaInfoDialog,
 ];

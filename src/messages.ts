@@ -32,7 +32,16 @@ export interface Choice<T> {
 
 export type Message<T> =
   | { kind: 'text'; text: T }
-  | { kind: 'choices'; prompt: T; choices: Choice<T>[] }
+  | {
+      kind: 'choices';
+      prompt: T;
+      choices: Choice<T>[];
+      /**
+       * Answers also accepted when typed (matched by label), but not shown as buttons: e.g. every
+       * prefecture at a "which region?" question. Never sent to channels.
+       */
+      typedChoices?: Choice<T>[];
+    }
   | { kind: 'date'; prompt: T; min?: IsoDate; max?: IsoDate; choices?: Choice<T>[] }
   | { kind: 'card'; title: T; lines: T[]; buttons: Button<T>[] }
   | { kind: 'checklist'; title: T; items: T[] }

@@ -19,7 +19,7 @@ import type { Store } from '../store/types.ts';
 import { groupMenu, intentChoice, mainMenu } from './menu.ts';
 import type { DialogRegistry, RegisteredDialog } from './registry.ts';
 import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
-import { looksLikeNumericDate, normalizeText, type Understanding } from './understanding.ts';
+import { labelForms, looksLikeNumericDate, normalizeText, type Understanding } from './understanding.ts';
 
 /** `unsupported`: a message the bot cannot read (sticker, image, audio, location, file…). */
 export type InboundKind = 'text' | 'choice' | 'date' | 'follow' | 'unfollow' | 'unsupported';
@@ -285,10 +285,10 @@ export function createEngine(deps: EngineDeps): Engine {
     const index = /^\d{1,2}$/.test(normalized) ? Number(normalized) - 1 : -1;
     const byNumber = question.choices[index];
     if (byNumber && !byNumber.payload.includes(':')) return { c: byNumber.payload };
-    const byLabel = question.choices.find(
+    const byLabel = [...question.choices, ...(question.typedChoices ?? [])].find(
       (choice) =>
         !choice.payload.includes(':') &&
-        normalizeText(translator.render(choice.label, turn.language)) === normalized,
+        labelForms(translator.render(choice.label, turn.language)).includes(normalized),
     );
     if (byLabel) return { c: byLabel.payload };
     const payloads = new Set(question.choices.map((choice) => choice.payload));

@@ -32,6 +32,16 @@ export function normalizeText(text: string): string {
     .replace(/\s+/gu, ' ');
 }
 
+/**
+ * The typed forms a choice's label accepts: the whole label and, for labels written
+ * "Name (名前)" as the glossary writes offices and prefectures, each name alone ("osaka", "大阪府").
+ */
+export function labelForms(label: string): string[] {
+  const whole = normalizeText(label);
+  const names = /^(.+?) ?\((.+)\)$/u.exec(whole);
+  return names ? [whole, names[1] as string, names[2] as string] : [whole];
+}
+
 /** A real calendar date between 1900 and 2100, as YYYY-MM-DD; anything else is undefined. */
 export function isoDate(year: number, month: number, day: number): IsoDate | undefined {
   if (!Number.isInteger(year) || year < 1900 || year > 2100) return undefined;

@@ -25,7 +25,7 @@ const CONSULTATION_TOPICS: ReadonlySet<string> = new Set(['refugee', 'deportatio
 
 const DAY_MS = 86_400_000;
 
-function callButtons(phones: readonly Phone[]): Button<Phrase>[] {
+export function callButtons(phones: readonly Phone[]): Button<Phrase>[] {
   return phones.map((phone) => ({
     kind: 'call',
     label: phrase('common:handoff.call', { purpose: phrase(phone.purposeKey), number: phone.display }),
@@ -47,8 +47,9 @@ function openingLine(center: HelpCenter, now: Date): Phrase[] {
   ];
 }
 
-export function helpCenterCard(center: HelpCenter, purposeKey: string, now: Date): DialogMessage {
-  const lines: Phrase[] = [phrase(purposeKey), ...openingLine(center, now)];
+/** A help line's card; with `now`, whether it is open at that moment (dialogs, being pure, omit it). */
+export function helpCenterCard(center: HelpCenter, purposeKey: string, now?: Date): DialogMessage {
+  const lines: Phrase[] = [phrase(purposeKey), ...(now ? openingLine(center, now) : [])];
   if (center.hours) {
     lines.push(
       phrase('common:handoff.hours', {

@@ -30,7 +30,8 @@ describe('card-issuance dialog', () => {
         says: ['New Chitose', 'The card is handed to you at the airport.'],
       },
     ]);
-    expect(turns.at(-1)?.payloads.filter((p) => p.startsWith('go:'))).toEqual([]);
+    // No follow-up procedure is offered (the engine's own next step, find my office, aside).
+    expect(turns.at(-1)?.payloads.filter((p) => p.startsWith('go:') && p !== 'go:find-office')).toEqual([]);
   });
 
   it.each([
