@@ -5,8 +5,9 @@
  */
 import type { Content, ProcedureId } from '../content/index.ts';
 import type { FilingDeadline, ValidityEnd } from '../src/deadlines/index.ts';
-import type { Button, DialogMessage, Phrase } from '../src/messages.ts';
+import type { Button, DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 import { phrase } from '../src/messages.ts';
+import type { DialogEvent } from './kit.ts';
 
 export interface ChecklistOptions {
   /** The applicant is under 16: documents with `notNeededUnderAge: 16` (the photo) are left out. */
@@ -79,4 +80,30 @@ export function countdownLine(countdown: { daysLeft: number; status: string }): 
 /** The summary card that ends a dialog: what to do, by when, and the official page. */
 export function summaryCard(title: Phrase, lines: Phrase[], buttons: Button<Phrase>[] = []): DialogMessage {
   return { kind: 'card', title, lines, buttons };
+}
+
+/** Facts from content, one line each: their texts are the glossary keys content names. */
+export function statementLines(statements: ReadonlyArray<{ key: string }>): Phrase[] {
+  return statements.map((statement) => phrase(statement.key));
+}
+
+// ----- reading the person's answers from events (guards and assignments) -----
+
+/** The payload of a chosen button, or undefined for a date. */
+export function chosen(event: DialogEvent): string | undefined {
+  return event.type === 'CHOICE' ? event.value : undefined;
+}
+
+/** The date answered, or undefined for a choice. */
+export function answeredDate(event: DialogEvent): IsoDate | undefined {
+  return event.type === 'DATE' ? event.date : undefined;
+}
+
+/** A yes/no question was answered (`askYesNo` payloads). */
+export function answeredYesOrNo(event: DialogEvent): boolean {
+  return chosen(event) === 'yes' || chosen(event) === 'no';
+}
+
+export function answeredYes(event: DialogEvent): boolean {
+  return chosen(event) === 'yes';
 }

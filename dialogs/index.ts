@@ -1,5 +1,6 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { lostCardDialog } from './lost-card.ts';
+import { permanentResidenceDialog } from './permanent-residence.ts';
 
-export const DIALOGS: readonly AnyDialogDefinition[] = [lostCardDialog];
+export const DIALOGS: readonly AnyDialogDefinition[] = [lostCardDialog, permanentResidenceDialog];
