@@ -1,6 +1,11 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { lostCardDialog } from './lost-card.ts';
+import { newbornDialog } from './newborn.ts';
 import { permanentResidenceDialog } from './permanent-residence.ts';
 
-export const DIALOGS: readonly AnyDialogDefinition[] = [lostCardDialog, permanentResidenceDialog];
+export const DIALOGS: readonly AnyDialogDefinition[] = [
+  lostCardDialog,
+  permanentResidenceDialog,
+  newbornDialog,
+];
