@@ -87,6 +87,13 @@ export function statementLines(statements: ReadonlyArray<{ key: string }>): Phra
   return statements.map((statement) => phrase(statement.key));
 }
 
+/** The glossary key naming a status of residence (content checks every status id it refers to). */
+export function statusKey(content: Content, id: string): string {
+  const status = content.statuses.find((candidate) => candidate.id === id);
+  if (!status) throw new Error(`statusKey(): unknown status "${id}"`);
+  return status.key;
+}
+
 // ----- reading the person's answers from events (guards and assignments) -----
 
 /** The payload of a chosen button, or undefined for a date. */

@@ -1,5 +1,6 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
+import { extraActivityDialog } from './extra-activity.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { newbornDialog } from './newborn.ts';
 import { permanentResidenceDialog } from './permanent-residence.ts';
@@ -8,4 +9,5 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   lostCardDialog,
   permanentResidenceDialog,
   newbornDialog,
+  extraActivityDialog,
 ];
