@@ -3,6 +3,7 @@ import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { extraActivityDialog } from './extra-activity.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { newbornDialog } from './newborn.ts';
+import { notifyChangeDialog } from './notify-change.ts';
 import { permanentResidenceDialog } from './permanent-residence.ts';
 
 export const DIALOGS: readonly AnyDialogDefinition[] = [
@@ -10,4 +11,5 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   permanentResidenceDialog,
   newbornDialog,
   extraActivityDialog,
+  notifyChangeDialog,
 ];
