@@ -87,6 +87,11 @@ export function statementLines(statements: ReadonlyArray<{ key: string }>): Phra
   return statements.map((statement) => phrase(statement.key));
 }
 
+/** A heading, then one bulleted line per item (a list inside a summary card). */
+export function bulletLines(heading: Phrase, items: readonly Phrase[]): Phrase[] {
+  return [heading, ...items.map((item) => phrase('common:summary.bullet', { item }))];
+}
+
 /** The glossary key naming a status of residence (content checks every status id it refers to). */
 export function statusKey(content: Content, id: string): string {
   const status = content.statuses.find((candidate) => candidate.id === id);

@@ -9,7 +9,15 @@
 import { assign, setup } from 'xstate';
 import type { Content } from '../content/index.ts';
 import { computeDeadline } from '../src/deadlines/index.ts';
-import { answeredDate, chosen, deadlineLines, statementLines, statusKey, summaryCard } from './answers.ts';
+import {
+  answeredDate,
+  bulletLines,
+  chosen,
+  deadlineLines,
+  statementLines,
+  statusKey,
+  summaryCard,
+} from './answers.ts';
 import {
   ask,
   askDate,
@@ -160,12 +168,10 @@ export const notifyChangeDialog = defineDialog<NotifyChangeContext>({
 
 /** "You can notify in any of these ways", then each way (guidebook 2-6: counter, post, online). */
 function waysLines(procedure: Procedure): Phrase[] {
-  return [
+  return bulletLines(
     phrase('notify-change:summary.ways'),
-    ...procedure.details.ways.map((way) =>
-      phrase('notify-change:summary.way', { place: phrase(`glossary:place.${way.place}`) }),
-    ),
-  ];
+    procedure.details.ways.map((way) => phrase(`glossary:place.${way.place}`)),
+  );
 }
 
 /** The person's status is in none of the tables: none of these notifications applies. */

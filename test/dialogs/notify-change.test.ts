@@ -6,7 +6,7 @@ import { content, runTranscript } from '../support/transcript.ts';
 // A Wednesday.
 const now = '2026-11-25T10:00:00+09:00';
 
-const ways = ['notify-change:summary.ways', 'notify-change:summary.way', 'notify-change:summary.onlineLink'];
+const ways = ['notify-change:summary.ways', 'common:summary.bullet', 'notify-change:summary.onlineLink'];
 const onlinePage = 'https://www.moj.go.jp/isa/publications/materials/i-ens_index.html';
 
 describe('notify-change dialog', () => {
