@@ -1,6 +1,7 @@
 /** Every dialog Madoguchi offers. Adding a dialog: write `dialogs/<id>.ts`, then list it here. */
 import type { AnyDialogDefinition } from '../src/engine/registry.ts';
 import { extraActivityDialog } from './extra-activity.ts';
+import { highlySkilledDialog } from './highly-skilled.ts';
 import { lostCardDialog } from './lost-card.ts';
 import { newbornDialog } from './newborn.ts';
 import { notifyChangeDialog } from './notify-change.ts';
@@ -12,4 +13,5 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   newbornDialog,
   extraActivityDialog,
   notifyChangeDialog,
+  highlySkilledDialog,
 ];
