@@ -6,6 +6,7 @@ import { lostCardDialog } from './lost-card.ts';
 import { newbornDialog } from './newborn.ts';
 import { notifyChangeDialog } from './notify-change.ts';
 import { permanentResidenceDialog } from './permanent-residence.ts';
+import { reentryDialog } from './reentry.ts';
 
 export const DIALOGS: readonly AnyDialogDefinition[] = [
   lostCardDialog,
@@ -14,4 +15,5 @@ export const DIALOGS: readonly AnyDialogDefinition[] = [
   extraActivityDialog,
   notifyChangeDialog,
   highlySkilledDialog,
+  reentryDialog,
 ];
