@@ -5,8 +5,9 @@
  */
 import type { Content, Place, ProcedureId } from '../content/index.ts';
 import type { DeadlineResult, FilingDeadline, ValidityEnd } from '../src/deadlines/index.ts';
-import type { Button, DialogMessage, Phrase } from '../src/messages.ts';
+import type { Button, DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 import { phrase } from '../src/messages.ts';
+import type { DialogEvent } from './kit.ts';
 
 export interface ChecklistOptions {
   /** The applicant is under 16: documents with `notNeededUnderAge: 16` (the photo) are left out. */
@@ -154,4 +155,42 @@ export function talkToPersonLine(): Phrase {
 /** The summary card that ends a dialog: what to do, by when, and the official page. */
 export function summaryCard(title: Phrase, lines: Phrase[], buttons: Button<Phrase>[] = []): DialogMessage {
   return { kind: 'card', title, lines, buttons };
+}
+
+/** Facts from content, one line each: their texts are the glossary keys content names. */
+export function statementLines(statements: ReadonlyArray<{ key: string }>): Phrase[] {
+  return statements.map((statement) => phrase(statement.key));
+}
+
+/** A heading, then one bulleted line per item (a list inside a summary card). */
+export function bulletLines(heading: Phrase, items: readonly Phrase[]): Phrase[] {
+  return [heading, ...items.map((item) => phrase('common:summary.bullet', { item }))];
+}
+
+/** The glossary key naming a status of residence (content checks every status id it refers to). */
+export function statusKey(content: Content, id: string): string {
+  const status = content.statuses.find((candidate) => candidate.id === id);
+  if (!status) throw new Error(`statusKey(): unknown status "${id}"`);
+  return status.key;
+}
+
+// ----- reading the person's answers from events (guards and assignments) -----
+
+/** The payload of a chosen button, or undefined for a date. */
+export function chosen(event: DialogEvent): string | undefined {
+  return event.type === 'CHOICE' ? event.value : undefined;
+}
+
+/** The date answered, or undefined for a choice. */
+export function answeredDate(event: DialogEvent): IsoDate | undefined {
+  return event.type === 'DATE' ? event.date : undefined;
+}
+
+/** A yes/no question was answered (`askYesNo` payloads). */
+export function answeredYesOrNo(event: DialogEvent): boolean {
+  return chosen(event) === 'yes' || chosen(event) === 'no';
+}
+
+export function answeredYes(event: DialogEvent): boolean {
+  return chosen(event) === 'yes';
 }

@@ -517,7 +517,6 @@ export function createEngine(deps: EngineDeps): Engine {
   function text(turn: TurnState, raw: string): void {
     const normalized = normalizeText(raw);
     if (!normalized) return notUnderstood(turn);
-    if (followTextLanguage(turn, raw)) return;
     const typed = typedCommand(turn, normalized);
     if (typed) {
       turn.session.misunderstood = 0;
@@ -536,6 +535,8 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       if (answer) return stepDialog(turn, entry, dialog, answer);
     }
+    // Only text that is not an answer tells the language: "Dependent (家族滞在)" is a label, not Chinese.
+    if (followTextLanguage(turn, raw)) return;
     const guess = understanding.classify?.(raw, turn.language);
     // The classifier returns no intent when unsure (its calibrated threshold): then "did you mean".
     if (guess?.intent && isIntent(guess.intent)) {
