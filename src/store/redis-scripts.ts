@@ -94,10 +94,16 @@ const BODIES = {
     redis.call('HDEL', KEYS[2], ARGV[1])
     return 0
   `,
-  /** KEYS: lock. ARGV: token. Deletes the lock only if this holder still owns it. */
+  /**
+   * KEYS: lock. ARGV: token, wake-up channel, conversation key. Deletes the lock only if this
+   * holder still owns it, and tells the waiting instances so that the next one need not wait for
+   * its next poll.
+   */
   releaseLock: `
-    if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-    return 0
+    if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+    redis.call('DEL', KEYS[1])
+    redis.call('PUBLISH', ARGV[2], ARGV[3])
+    return 1
   `,
   /** KEYS: items, by-time. ARGV: id, item JSON, receivedAt. Keeps the first copy of an id. */
   inboxAdd: `

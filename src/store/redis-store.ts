@@ -9,7 +9,6 @@
  * the session and a seen-event key in one script, which Redis Cluster would refuse across slots.
  */
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { REDIS_SCRIPTS, type ScriptName } from './redis-scripts.ts';
 import {
@@ -52,6 +51,9 @@ export class RedisStore implements Store {
   private readonly now: () => number;
   private reachable: boolean | undefined;
   private closing = false;
+  /** Subscribed to lock releases once a lock() first has to wait; see waitForRelease(). */
+  private subscriber: Redis | undefined;
+  private readonly releaseWaiters = new Map<string, Set<() => void>>();
 
   constructor(options: RedisStoreOptions) {
     this.options = options;
@@ -127,10 +129,10 @@ export class RedisStore implements Store {
   }
 
   /**
-   * Polls for the lock with a backoff. Waiters queue in Redis by arrival (first attempt), so the
-   * lock goes to the longest waiter of any instance, but only when it next polls: after a release
-   * the conversation sits idle up to the poll interval. A waiter that stops polling for
-   * LOCK_WAITER_ALIVE_MS (crashed or stalled) loses its place.
+   * Waiters queue in Redis by arrival (their first attempt), so the lock goes to the longest
+   * waiter of any instance. A release is published, and waiters try again at once; they also poll
+   * with a backoff, for locks that expire instead of being released and for a missed message.
+   * A waiter that stops polling for LOCK_WAITER_ALIVE_MS (crashed or stalled) loses its place.
    */
   async lock(key: string, options: { ttlMs?: number; waitMs?: number } = {}): Promise<Lock> {
     const ttlMs = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
@@ -152,7 +154,7 @@ export class RedisStore implements Store {
         await this.run('leaveLockQueue', queue, [waiter]);
         throw new LockTimeoutError(key);
       }
-      await sleep(Math.min(pause, left));
+      await this.waitForRelease(key, Math.min(pause, left));
       pause = Math.min(pause * 2, LOCK_POLL_MS[1]);
     }
   }
@@ -163,13 +165,43 @@ export class RedisStore implements Store {
       token,
       release: async () => {
         try {
-          await this.run('releaseLock', [lockKey(key)], [token]);
+          await this.run('releaseLock', [lockKey(key)], [token, this.releaseChannel, key]);
         } catch {
           // Only fails while Redis is unreachable (already reported through onConnectionChange);
           // the lock then expires by its TTL, and the turn it guarded is already persisted.
         }
       },
     };
+  }
+
+  /** Resolves when this conversation's lock is released (by any instance) or after `ms`. */
+  private async waitForRelease(key: string, ms: number): Promise<void> {
+    await this.subscribeToReleases();
+    const { promise, resolve } = Promise.withResolvers<void>();
+    const waiters = this.releaseWaiters.get(key) ?? new Set();
+    this.releaseWaiters.set(key, waiters);
+    waiters.add(resolve);
+    const timer = setTimeout(resolve, ms);
+    await promise;
+    clearTimeout(timer);
+    waiters.delete(resolve);
+    if (waiters.size === 0) this.releaseWaiters.delete(key);
+  }
+
+  private async subscribeToReleases(): Promise<void> {
+    if (this.subscriber) return;
+    // A subscribed connection can only listen, hence a second one. If it is down, waiters poll.
+    this.subscriber = this.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber.on('error', () => {});
+    this.subscriber.on('message', (_channel: string, key: string) => {
+      for (const wake of this.releaseWaiters.get(key) ?? []) wake();
+    });
+    await this.subscriber.subscribe(this.releaseChannel).catch(() => {});
+  }
+
+  /** Pub/sub channels are not keys: ioredis does not prefix them, so the prefix is added here. */
+  private get releaseChannel(): string {
+    return `${this.options.keyPrefix}lock-released`;
   }
 
   async hasSeen(eventId: string): Promise<boolean> {
@@ -206,6 +238,7 @@ export class RedisStore implements Store {
 
   async close(): Promise<void> {
     this.closing = true;
+    this.subscriber?.disconnect();
     if (this.client.status !== 'ready') {
       this.client.disconnect();
       return;

@@ -152,6 +152,29 @@ describe('RedisStore across instances (one Redis, several processes)', () => {
     expect(order).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('wakes the next waiter of another instance on release instead of waiting for its next poll', async () => {
+    const keyPrefix = `${runPrefix}shared-${++n}:`;
+    const [one, two] = [await openStore({ keyPrefix }), await openStore({ keyPrefix })];
+    const listener = admin.duplicate();
+    const released: string[] = [];
+    listener.on('message', (_channel: string, key: string) => released.push(key));
+    await listener.subscribe(`${keyPrefix}lock-released`);
+    const handOvers: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      const holder = await one.lock('line:u1');
+      const next = two.lock('line:u1');
+      await sleep(400); // long enough for the waiter's poll backoff to reach its 100 ms ceiling
+      const releasedAt = performance.now();
+      await holder.release();
+      await (await next).release();
+      handOvers.push(performance.now() - releasedAt);
+    }
+    listener.disconnect();
+    expect(released.filter((key) => key === 'line:u1').length).toBeGreaterThanOrEqual(5);
+    // Polling alone would average about half the 100 ms ceiling.
+    expect(handOvers.reduce((sum, ms) => sum + ms, 0) / handOvers.length).toBeLessThan(30);
+  });
+
   it('drops a waiter that gave up or whose process died, so that it blocks nobody', async () => {
     const keyPrefix = `${runPrefix}shared-${++n}:`;
     const [holderInstance, crashing, patient] = [
