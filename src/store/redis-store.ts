@@ -176,7 +176,7 @@ export class RedisStore implements Store {
 
   /** Resolves when this conversation's lock is released (by any instance) or after `ms`. */
   private async waitForRelease(key: string, ms: number): Promise<void> {
-    await this.subscribeToReleases();
+    this.subscribeToReleases();
     const { promise, resolve } = Promise.withResolvers<void>();
     const waiters = this.releaseWaiters.get(key) ?? new Set();
     this.releaseWaiters.set(key, waiters);
@@ -188,15 +188,16 @@ export class RedisStore implements Store {
     if (waiters.size === 0) this.releaseWaiters.delete(key);
   }
 
-  private async subscribeToReleases(): Promise<void> {
+  private subscribeToReleases(): void {
     if (this.subscriber) return;
-    // A subscribed connection can only listen, hence a second one. If it is down, waiters poll.
+    // A subscribed connection can only listen, hence a second one. Not awaited: until it is
+    // subscribed (or while it is down) waiters simply poll.
     this.subscriber = this.client.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('error', () => {});
     this.subscriber.on('message', (_channel: string, key: string) => {
       for (const wake of this.releaseWaiters.get(key) ?? []) wake();
     });
-    await this.subscriber.subscribe(this.releaseChannel).catch(() => {});
+    this.subscriber.subscribe(this.releaseChannel).catch(() => {});
   }
 
   /** Pub/sub channels are not keys: ioredis does not prefix them, so the prefix is added here. */
