@@ -121,8 +121,9 @@ export class RedisStore implements Store {
   }
 
   /**
-   * Deletes the conversation. The fencing counter stays (a number, no personal data, expiring with
-   * the session TTL): resetting it would let a stalled holder's old token pass the fence again.
+   * Deletes the conversation. Its fencing counter stays (a number under a key naming the
+   * conversation, expiring one session TTL after the last lock): resetting it would let a stalled
+   * holder's old token pass the fence again.
    */
   async delete(key: string): Promise<void> {
     await this.client.del(sessionKey(key));
@@ -168,7 +169,7 @@ export class RedisStore implements Store {
           await this.run('releaseLock', [lockKey(key)], [token, this.releaseChannel, key]);
         } catch {
           // Only fails while Redis is unreachable (already reported through onConnectionChange);
-          // the lock then expires by its TTL, and the turn it guarded is already persisted.
+          // the lock then expires by its TTL, and the turn it guarded was written whole or not at all.
         }
       },
     };
