@@ -14,6 +14,7 @@ import { normalizeLanguageCode } from './i18n/language-codes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { DialogMessage } from './messages.ts';
 import { MemoryStore } from './store/memory-store.ts';
+import { RedisStore } from './store/redis-store.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/types.ts';
 
@@ -51,11 +52,36 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createStore(config: Config): Store {
+/** REDIS_URL set → the shared Redis store (several instances); otherwise the embedded SQLite file. */
+export function createStore(config: Config, logger?: Logger): Store {
   const options = { sessionTtlMs: config.SESSION_TTL_DAYS * DAY_MS, seenTtlMs: SEEN_TTL_MS };
+  if (config.REDIS_URL) {
+    const where = `REDIS_URL=${withoutPassword(config.REDIS_URL)}`;
+    return new RedisStore({
+      ...options,
+      url: config.REDIS_URL,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      onConnectionChange: (change) => {
+        if (change.state === 'ready') logger?.info(`RedisStore: connected to ${where}`);
+        else {
+          logger?.error(
+            { err: change.error.message },
+            `RedisStore: cannot reach Redis at ${where}; /readyz answers 503 and turns fail until it is back (reconnecting). Check that Redis runs there, or unset REDIS_URL to use the embedded SQLite store.`,
+          );
+        }
+      },
+    });
+  }
   return config.DATABASE_PATH === ':memory:'
     ? new MemoryStore(options)
     : new SqliteStore(config.DATABASE_PATH, options);
+}
+
+/** The URL as it may appear in logs. */
+function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 export function createApp(parts: AppParts): App {
@@ -73,7 +99,7 @@ export function createApp(parts: AppParts): App {
       `DEFAULT_LANGUAGE=${config.DEFAULT_LANGUAGE} has no locale in locales/: choose one of ${translator.languages.join(', ')}`,
     );
   }
-  const store = parts.store ?? createStore(config);
+  const store = parts.store ?? createStore(config, logger);
   const understanding =
     parts.understanding ??
     basicUnderstanding((language: LanguageCode) => ({

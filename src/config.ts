@@ -22,6 +22,13 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DATABASE_PATH: z.string().min(1).default('data/madoguchi.db'),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, {
+        message: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379',
+      })
+      .optional(),
+    REDIS_KEY_PREFIX: z.string().min(1).default('madoguchi:'),
     SESSION_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
     DEFAULT_LANGUAGE: z.string().min(2).default('en'),
     MADOGUCHI_NOW: isoDateTime.optional(),

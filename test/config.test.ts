@@ -44,4 +44,16 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3978);
   });
+
+  it('leaves Redis off by default and accepts only a redis:// or rediss:// REDIS_URL', () => {
+    const defaults = loadConfig({});
+    expect(defaults.REDIS_URL).toBeUndefined();
+    expect(defaults.REDIS_KEY_PREFIX).toBe('madoguchi:');
+    expect(loadConfig({ REDIS_URL: 'rediss://:pw@redis.example:6380/1' }).REDIS_URL).toBe(
+      'rediss://:pw@redis.example:6380/1',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379' })).toThrow(
+      /REDIS_URL.*redis:\/\/127\.0\.0\.1:6379/s,
+    );
+  });
 });
