@@ -1,9 +1,8 @@
 import type { LanguageCode } from '../i18n/languages.ts';
 import type { Intent } from '../intents.ts';
-import { type Example, IntentModel } from './classifier.ts';
-import calibration from './data/calibration.json' with { type: 'json' };
+import { type Example, IntentModel, trainIntentModel } from './classifier.ts';
 import { detectLanguage } from './language-detection.ts';
-import { loadTrainingExamples } from './training-data.ts';
+import { readModelFile } from './model-file.ts';
 
 export interface Classification {
   /** null when unsure: the bot should ask "Did you mean …?" with `alternatives`. */
@@ -21,14 +20,16 @@ export interface IntentClassifier {
 }
 
 /**
- * Trains the classifier from the training files (or given examples). `threshold` defaults to the
- * cross-validated one in data/calibration.json (see `npm run calibrate:nlu`, README).
+ * Loads the committed model (model/intent-model.bin.gz, built by `npm run train:nlu`), or trains
+ * one from given examples (tests). `threshold` defaults to the cross-validated one stored in the
+ * model file (0.5 for given examples, which have no cross-validation).
  */
 export function createIntentClassifier(
   options: { examples?: readonly Example[]; threshold?: number } = {},
 ): IntentClassifier {
-  const model = new IntentModel(options.examples ?? loadTrainingExamples());
-  const threshold = options.threshold ?? calibration.threshold;
+  const file = options.examples ? undefined : readModelFile();
+  const model = new IntentModel(file?.model ?? trainIntentModel(options.examples ?? []));
+  const threshold = options.threshold ?? file?.threshold ?? 0.5;
   return {
     classify(text) {
       const { ranked, closestLanguage, known } = model.score(text);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeLanguageCode } from '../i18n/language-codes.ts';
@@ -13,9 +14,7 @@ export const TRAINING_DIRECTORY = join(import.meta.dirname, 'data', 'train');
  */
 export function loadTrainingExamples(directory = TRAINING_DIRECTORY): Example[] {
   const examples: Example[] = [];
-  for (const file of readdirSync(directory)
-    .filter((name) => name.endsWith('.json'))
-    .sort()) {
+  for (const file of trainingFiles(directory)) {
     const language = normalizeLanguageCode(file.slice(0, -'.json'.length));
     if (!language) throw new Error(`loadTrainingExamples(): ${file} is not named after one of our languages`);
     const data = JSON.parse(readFileSync(join(directory, file), 'utf8')) as Record<string, string[]>;
@@ -26,4 +25,24 @@ export function loadTrainingExamples(directory = TRAINING_DIRECTORY): Example[] 
     }
   }
   return examples;
+}
+
+function trainingFiles(directory: string): string[] {
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.json'))
+    .sort();
+}
+
+/**
+ * sha256 over the training files' names and contents: stored in the model file, so that a model
+ * not rebuilt after the data changed is caught (test/nlu/model-file.test.ts, `train:nlu -- --check`).
+ */
+export function trainingDataHash(directory = TRAINING_DIRECTORY): string {
+  const hash = createHash('sha256');
+  for (const file of trainingFiles(directory))
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(directory, file)));
+  return hash.digest('hex');
 }
