@@ -16,7 +16,7 @@ try {
   const config = loadConfig();
   if (!config.LINE_CHANNEL_ACCESS_TOKEN) {
     throw new Error(
-      'line:richmenu: set LINE_CHANNEL_ACCESS_TOKEN (and LINE_CHANNEL_SECRET) first; see docs/line.md',
+      'line:richmenu: set LINE_CHANNEL_ACCESS_TOKEN (and LINE_CHANNEL_SECRET) first; see the README, "Connecting a LINE Official Account"',
     );
   }
   const auth = { channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN };

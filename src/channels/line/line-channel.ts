@@ -64,7 +64,7 @@ export function createLineChannel(options: LineChannelOptions = {}): LineChannel
       } = app.config;
       if (!secret || !token) {
         app.logger.info(
-          `LINE channel off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to serve POST ${LINE_WEBHOOK_PATH} (see docs/line.md)`,
+          `LINE channel off: set LINE_CHANNEL_SECRET and LINE_CHANNEL_ACCESS_TOKEN to serve POST ${LINE_WEBHOOK_PATH} (see the README, "Connecting a LINE Official Account")`,
         );
         return;
       }
