@@ -1,0 +1,194 @@
+/** Pieces of the benchmark: processes, the fake LINE API, the traffic, statistics. */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+
+export const ROOT = new URL('../', import.meta.url).pathname;
+export const CHANNEL_SECRET = 'bench-channel-secret';
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+export function median(values: readonly number[]): number {
+  const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (finite.length === 0) return Number.NaN;
+  const middle = Math.floor(finite.length / 2);
+  return finite.length % 2
+    ? (finite[middle] as number)
+    : ((finite[middle - 1] as number) + (finite[middle] as number)) / 2;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Pins to one core with taskset when the machine has it and more than one core. */
+export function pinned(core: number, command: string[]): string[] {
+  const taskset = spawnSync('taskset', ['--version']).status === 0;
+  return taskset && (Number(spawnSync('nproc').stdout?.toString()) || 1) > 1
+    ? ['taskset', '-c', String(core), ...command]
+    : command;
+}
+
+export function pinSelf(core: number): void {
+  spawnSync('taskset', ['-pc', String(core), String(process.pid)]);
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** Milliseconds from spawn to the first 200 on the readiness route. */
+  startMs: number;
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function startServer(options: {
+  command: string[];
+  env: Record<string, string>;
+  readyPath: string;
+  core: number;
+}): Promise<ServerProcess> {
+  const port = await freePort();
+  const [program, ...args] = pinned(options.core, options.command);
+  const started = performance.now();
+  const child = spawn(program as string, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}): ${stderr}`);
+    try {
+      const response = await fetch(`${url}${options.readyPath}`);
+      await response.body?.cancel();
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const startMs = performance.now() - started;
+  return {
+    child,
+    url,
+    startMs,
+    rssMb() {
+      try {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+      } catch {
+        return Number.NaN;
+      }
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** A stand-in for the LINE Messaging API: records when each reply token's answer arrives. */
+export async function startFakeLine() {
+  const replies = new Map<string, number>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.url === '/v2/bot/message/reply') {
+        const token = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToken?: string })
+          .replyToken;
+        if (token) replies.set(token, performance.now());
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  return { url, replies, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * What users send: free text in several languages that starts a dialog, then the buttons and the
+ * date that walk it to its summary, then the menu — one step per request, users in turn.
+ */
+const OPENINGS = [
+  'I lost my residence card',
+  "j'ai perdu ma carte de séjour",
+  '在留カードをなくしました',
+  'mất thẻ cư trú rồi',
+  'perdi meu cartão de residência',
+  '我的在留卡丢了',
+  'nawala ko ang residence card ko',
+  'saya kehilangan kartu izin tinggal',
+];
+
+export function createTraffic(users: number, noticed: string, userPrefix = 'U') {
+  const step = new Uint8Array(users);
+  let next = 0;
+  let sequence = 0;
+  const sentAt = new Map<string, number>();
+  const script = (user: number, stage: number) => {
+    switch (stage) {
+      case 0:
+        return {
+          type: 'message',
+          message: {
+            id: `m${sequence}`,
+            type: 'text',
+            text: OPENINGS[user % OPENINGS.length],
+            quoteToken: 'q',
+          },
+        };
+      case 1:
+        return { type: 'postback', postback: { data: 'lost' } };
+      case 2:
+        return { type: 'postback', postback: { data: 'date-picker', params: { date: noticed } } };
+      case 3:
+      case 4:
+        return { type: 'postback', postback: { data: 'no' } };
+      default:
+        return { type: 'postback', postback: { data: 'cmd:menu' } };
+    }
+  };
+  /** The next signed webhook request; remembers when it was sent, by reply token. */
+  function nextRequest(): { body: string; headers: Record<string, string>; token: string } {
+    const user = next;
+    next = (next + 1) % users;
+    const stage = step[user] as number;
+    step[user] = (stage + 1) % 6;
+    sequence += 1;
+    const token = `r${sequence}`;
+    const event = {
+      ...script(user, stage),
+      webhookEventId: `E${sequence}${Date.now()}`,
+      deliveryContext: { isRedelivery: false },
+      timestamp: Date.now(),
+      source: { type: 'user', userId: `${userPrefix}${user.toString(16).padStart(32, '0')}` },
+      replyToken: token,
+      mode: 'active',
+    };
+    const body = JSON.stringify({ destination: 'Ubench', events: [event] });
+    const signature = createHmac('sha256', CHANNEL_SECRET).update(body).digest('base64');
+    return { body, token, headers: { 'content-type': 'application/json', 'x-line-signature': signature } };
+  }
+  return { nextRequest, sentAt };
+}

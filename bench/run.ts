@@ -1,0 +1,331 @@
+/**
+ * `npm run bench [-- --quick] [-- --json] [-- --save]`: Madoguchi's LINE webhook against a bare
+ * node:http server doing only the signature check and JSON.parse, on loopback, each server pinned
+ * to one core and the load generator on the other. Runs interleave (A B A B…) and the table shows
+ * medians, since these machines are noisy. See bench/README.md for what is measured and how.
+ */
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import {
+  CHANNEL_SECRET,
+  createTraffic,
+  median,
+  percentile,
+  pinSelf,
+  type ServerProcess,
+  startFakeLine,
+  startServer,
+} from './lib.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    save: { type: 'boolean', default: false },
+  },
+});
+const quick = flags.quick ?? false;
+const log = (line: string) => {
+  if (!flags.json) process.stderr.write(`${line}\n`);
+};
+
+const SECONDS = quick ? 3 : 10;
+const WARMUP_SECONDS = quick ? 1 : 3;
+const ROUNDS = quick ? 1 : 3;
+const CONNECTIONS = 10;
+const USERS = quick ? 2_000 : 20_000;
+const SCALE = quick ? [1_000, 100_000] : [1_000, 1_000_000];
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const work = join(tmpdir(), `madoguchi-bench-${process.pid}`);
+mkdirSync(work, { recursive: true });
+pinSelf(1);
+
+// A date a few days ago in Tokyo: the dialogs accept it as "when did you notice".
+const noticed = new Date(Date.now() + 9 * 3600_000 - 5 * 86_400_000).toISOString().slice(0, 10);
+
+interface LoadResult {
+  rps: number;
+  ackP50: number;
+  ackP99: number;
+  e2eP50: number;
+  e2eP99: number;
+  rssMb: number;
+  errors: number;
+}
+
+async function drive(
+  server: ServerProcess,
+  line: Awaited<ReturnType<typeof startFakeLine>> | undefined,
+  options: { seconds: number; overallRate?: number; userPrefix: string },
+): Promise<LoadResult> {
+  const traffic = createTraffic(USERS, noticed, options.userPrefix);
+  let rss = 0;
+  const sampler = setInterval(() => {
+    rss = Math.max(rss, server.rssMb());
+  }, 200);
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    duration: options.seconds,
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: '/line/webhook',
+        setupRequest: (request) => {
+          const next = traffic.nextRequest();
+          traffic.sentAt.set(next.token, performance.now());
+          return { ...request, body: next.body, headers: next.headers };
+        },
+      },
+    ],
+  });
+  // Let the last turns reach the fake LINE API.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  clearInterval(sampler);
+  const turns: number[] = [];
+  if (line) {
+    for (const [token, sent] of traffic.sentAt) {
+      const received = line.replies.get(token);
+      if (received !== undefined) turns.push(received - sent);
+    }
+  }
+  turns.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    ackP50: result.latency.p50,
+    ackP99: result.latency.p99,
+    e2eP50: percentile(turns, 50),
+    e2eP99: percentile(turns, 99),
+    rssMb: rss,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+function madoguchiEnv(line: { url: string }, extra: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: 'bench-token',
+    LINE_API_BASE_URL: line.url,
+    ...extra,
+  };
+}
+
+async function runBaseline(): Promise<{ start: number; load: LoadResult }> {
+  const server = await startServer({
+    command: [process.execPath, 'bench/baseline-server.ts'],
+    env: { LINE_CHANNEL_SECRET: CHANNEL_SECRET },
+    readyPath: '/healthz',
+    core: 0,
+  });
+  try {
+    await drive(server, undefined, { seconds: WARMUP_SECONDS, userPrefix: 'W' });
+    return {
+      start: server.startMs,
+      load: await drive(server, undefined, { seconds: SECONDS, userPrefix: 'U' }),
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runMadoguchi(
+  round: number,
+  store: 'sqlite' | 'redis',
+): Promise<{
+  start: number;
+  load: LoadResult;
+  halfLoad: LoadResult;
+  storage?: { json: number; file: number; rows: number };
+}> {
+  const line = await startFakeLine();
+  const database = join(work, `round-${round}-${store}.db`);
+  const prefix = `madoguchi-bench:${process.pid}:${round}:`;
+  const server = await startServer({
+    command: [process.execPath, 'src/main.ts'],
+    env: madoguchiEnv(
+      line,
+      store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : { DATABASE_PATH: database },
+    ),
+    readyPath: '/readyz',
+    core: 0,
+  });
+  try {
+    await drive(server, line, { seconds: WARMUP_SECONDS, userPrefix: 'W' });
+    const load = await drive(server, line, { seconds: SECONDS, userPrefix: 'U' });
+    const halfLoad = await drive(server, line, {
+      seconds: SECONDS,
+      overallRate: Math.max(1, Math.round(load.rps / 2)),
+      userPrefix: 'H',
+    });
+    let storage: { json: number; file: number; rows: number } | undefined;
+    if (store === 'sqlite') {
+      await server.stop();
+      const db = new DatabaseSync(database, { readOnly: true });
+      const row = db.prepare('SELECT count(*) AS rows, avg(length(value)) AS json FROM sessions').get() as {
+        rows: number;
+        json: number;
+      };
+      db.close();
+      storage = { rows: row.rows, json: row.json, file: statSync(database).size / row.rows };
+    }
+    return { start: server.startMs, load, halfLoad, ...(storage ? { storage } : {}) };
+  } finally {
+    await server.stop();
+    await line.close();
+    if (store === 'redis') await deleteRedisPrefix(prefix);
+  }
+}
+
+async function deleteRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+/** Fills a store file with `count` finished conversations shaped like real ones. */
+function seedConversations(path: string, count: number, sample: string): void {
+  const db = new DatabaseSync(path);
+  db.exec(`PRAGMA journal_mode = WAL;
+    CREATE TABLE IF NOT EXISTS sessions (key TEXT PRIMARY KEY, value TEXT NOT NULL, version INTEGER NOT NULL, touched_at INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS sessions_touched_at ON sessions (touched_at);`);
+  const insert = db.prepare('INSERT INTO sessions (key, value, version, touched_at) VALUES (?, ?, 6, ?)');
+  const now = Date.now();
+  db.exec('BEGIN');
+  for (let i = 0; i < count; i += 1) {
+    insert.run(`line:S${i.toString(16).padStart(32, '0')}`, sample, now - (i % 86_400_000));
+    if (i % 100_000 === 99_999) {
+      db.exec('COMMIT');
+      db.exec('BEGIN');
+    }
+  }
+  db.exec('COMMIT');
+  db.close();
+}
+
+async function runScaling(stored: number, sample: string, rate: number): Promise<LoadResult> {
+  const database = join(work, `scale-${stored}.db`);
+  seedConversations(database, stored, sample);
+  const line = await startFakeLine();
+  const server = await startServer({
+    command: [process.execPath, 'src/main.ts'],
+    env: madoguchiEnv(line, { DATABASE_PATH: database }),
+    readyPath: '/readyz',
+    core: 0,
+  });
+  try {
+    await drive(server, line, { seconds: WARMUP_SECONDS, overallRate: rate, userPrefix: 'W' });
+    return await drive(server, line, { seconds: SECONDS, overallRate: rate, userPrefix: 'U' });
+  } finally {
+    await server.stop();
+    await line.close();
+    rmSync(database, { force: true });
+    rmSync(`${database}-wal`, { force: true });
+    rmSync(`${database}-shm`, { force: true });
+  }
+}
+
+const baseline: Array<Awaited<ReturnType<typeof runBaseline>>> = [];
+const sqlite: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
+const redis: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
+for (let round = 0; round < ROUNDS; round += 1) {
+  log(`round ${round + 1}/${ROUNDS}: baseline`);
+  baseline.push(await runBaseline());
+  log(`round ${round + 1}/${ROUNDS}: madoguchi (embedded SQLite)`);
+  sqlite.push(await runMadoguchi(round, 'sqlite'));
+  log(`round ${round + 1}/${ROUNDS}: madoguchi (Redis)`);
+  redis.push(await runMadoguchi(round, 'redis'));
+}
+
+// A finished conversation as Madoguchi stores it, to seed the scaling runs.
+const sampleDb = new DatabaseSync(join(work, 'round-0-sqlite.db'), { readOnly: true });
+const sample =
+  (
+    sampleDb.prepare('SELECT value FROM sessions WHERE value LIKE \'%"done":true%\' LIMIT 1').get() as
+      | { value: string }
+      | undefined
+  )?.value ?? (sampleDb.prepare('SELECT value FROM sessions LIMIT 1').get() as { value: string }).value;
+sampleDb.close();
+const scaleRate = Math.max(50, Math.round(median(sqlite.map((r) => r.load.rps)) / 2));
+const scaling: Record<string, LoadResult> = {};
+for (const stored of SCALE) {
+  log(`turn latency with ${stored.toLocaleString('en')} stored conversations (${scaleRate} req/s)`);
+  scaling[stored] = await runScaling(stored, sample, scaleRate);
+}
+rmSync(work, { recursive: true, force: true });
+
+const summarize = (runs: Array<{ start: number; load: LoadResult; halfLoad?: LoadResult }>) => ({
+  rps: median(runs.map((r) => r.load.rps)),
+  ackP50: median(runs.map((r) => r.load.ackP50)),
+  ackP99: median(runs.map((r) => r.load.ackP99)),
+  e2eP50: median(runs.map((r) => r.load.e2eP50)),
+  e2eP99: median(runs.map((r) => r.load.e2eP99)),
+  halfLoadE2eP99: median(runs.map((r) => r.halfLoad?.e2eP99 ?? Number.NaN)),
+  rssMb: median(runs.map((r) => r.load.rssMb)),
+  startMs: median(runs.map((r) => r.start)),
+  errors: runs.reduce((sum, r) => sum + r.load.errors, 0),
+});
+const base = summarize(baseline);
+const embedded = summarize(sqlite);
+const shared = summarize(redis);
+const [few, many] = SCALE as [number, number];
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  rounds: ROUNDS,
+  secondsPerRun: SECONDS,
+  connections: CONNECTIONS,
+  users: USERS,
+  baseline: base,
+  madoguchi: embedded,
+  madoguchiRedis: shared,
+  throughputRatio: embedded.rps / base.rps,
+  startRatio: embedded.startMs / base.startMs,
+  storage: {
+    jsonBytesPerConversation: median(sqlite.map((r) => r.storage?.json ?? Number.NaN)),
+    fileBytesPerConversation: median(sqlite.map((r) => r.storage?.file ?? Number.NaN)),
+  },
+  scaling: {
+    rate: scaleRate,
+    [few]: { e2eP50: scaling[few]?.e2eP50, e2eP99: scaling[few]?.e2eP99 },
+    [many]: { e2eP50: scaling[many]?.e2eP50, e2eP99: scaling[many]?.e2eP99 },
+    p50Ratio: (scaling[many]?.e2eP50 ?? Number.NaN) / (scaling[few]?.e2eP50 ?? Number.NaN),
+  },
+  directline: 'not measured: the /directline channel is not part of this build',
+};
+
+const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+const table = [
+  `| server | requests/s | ack p50 / p99 (ms) | turn p50 / p99 (ms) | turn p99 at half load (ms) | RSS (MB) | start to ready (ms) |`,
+  `| --- | --- | --- | --- | --- | --- | --- |`,
+  `| bare node:http + HMAC + JSON.parse | ${f(base.rps, 0)} | ${f(base.ackP50)} / ${f(base.ackP99)} | — | — | ${f(base.rssMb, 0)} | ${f(base.startMs, 0)} |`,
+  `| Madoguchi, embedded SQLite | ${f(embedded.rps, 0)} (${f(results.throughputRatio, 2)}×) | ${f(embedded.ackP50)} / ${f(embedded.ackP99)} | ${f(embedded.e2eP50)} / ${f(embedded.e2eP99)} | ${f(embedded.halfLoadE2eP99)} | ${f(embedded.rssMb, 0)} | ${f(embedded.startMs, 0)} (${f(results.startRatio, 2)}×) |`,
+  `| Madoguchi, Redis | ${f(shared.rps, 0)} (${f(shared.rps / base.rps, 2)}×) | ${f(shared.ackP50)} / ${f(shared.ackP99)} | ${f(shared.e2eP50)} / ${f(shared.e2eP99)} | ${f(shared.halfLoadE2eP99)} | ${f(shared.rssMb, 0)} | ${f(shared.startMs, 0)} |`,
+  '',
+  `Stored per conversation: ${f(results.storage.jsonBytesPerConversation, 0)} bytes of JSON, ${f(results.storage.fileBytesPerConversation, 0)} bytes of SQLite file.`,
+  `Turn latency at ${scaleRate} req/s: ${few.toLocaleString('en')} stored conversations p50 ${f(scaling[few]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[few]?.e2eP99 ?? Number.NaN)} ms; ${many.toLocaleString('en')} stored p50 ${f(scaling[many]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[many]?.e2eP99 ?? Number.NaN)} ms (p50 ratio ${f(results.scaling.p50Ratio, 2)}×).`,
+  `Errors or non-2xx answers: baseline ${base.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}. Direct Line: ${results.directline}.`,
+  `Medians of ${ROUNDS} interleaved round(s), ${SECONDS} s each, ${CONNECTIONS} connections, ${USERS.toLocaleString('en')} users walking the lost-card dialog in 8 languages.`,
+].join('\n');
+
+if (flags.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+else process.stdout.write(`${table}\n`);
+if (flags.save) {
+  mkdirSync(join(process.cwd(), 'bench/results'), { recursive: true });
+  const file = join(process.cwd(), 'bench/results', `${results.date.slice(0, 10)}.md`);
+  writeFileSync(file, `# Benchmark ${results.date}${quick ? ' (quick)' : ''}\n\n${table}\n`);
+  log(`saved ${file}`);
+}
