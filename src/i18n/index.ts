@@ -76,15 +76,24 @@ function dateFormat(intl: string, style: 'long' | 'full'): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * i18next canonicalises language codes with Intl.getCanonicalLocales, which reads the 4-letter
+ * `easy` of `ja-easy` as a script subtag (`ja-Easy`); resources are keyed by that form so that
+ * lookups find them, and codes coming back from i18next are mapped to ours.
+ */
+const i18nextCode = (code: string): string => Intl.getCanonicalLocales(code)[0] ?? code;
+const fromI18nextCode = (lng: string): string =>
+  LANGUAGES.find((l) => i18nextCode(l.code) === lng)?.code ?? lng;
+
 export function createTranslator(options: TranslatorOptions = {}): Translator {
   const resources = options.resources ?? readLocaleFiles();
   const languages = LANGUAGES.map((l) => l.code).filter((code) => code in resources);
   const instance = i18next.createInstance();
   instance.init({
-    resources,
+    resources: Object.fromEntries(Object.entries(resources).map(([code, ns]) => [i18nextCode(code), ns])),
     initAsync: false,
     fallbackLng: false,
-    supportedLngs: LANGUAGES.map((l) => l.code),
+    supportedLngs: LANGUAGES.map((l) => i18nextCode(l.code)),
     load: 'currentOnly',
     ns: [...new Set(Object.values(resources).flatMap((namespaces) => Object.keys(namespaces)))],
     defaultNS: 'common',
@@ -94,7 +103,7 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
     interpolation: { escapeValue: false },
     saveMissing: true,
     missingKeyHandler: (lngs, _ns, key) => {
-      for (const lng of lngs) options.onMissingKey?.(lng, key);
+      for (const lng of lngs) options.onMissingKey?.(fromI18nextCode(lng), key);
     },
   });
 
@@ -103,16 +112,17 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
 
   // `{{due, date}}` in a locale string formats an ISO date for that language, in Asia/Tokyo.
   instance.services.formatter?.add('date', (value, lng) =>
-    formatDate(String(value), (lng ?? 'en') as LanguageCode),
+    formatDate(String(value), fromI18nextCode(lng ?? 'en') as LanguageCode),
   );
   // `{{on, weekday}}`: the day's name ("Monday"), for dates within the coming week.
   instance.services.formatter?.add('weekday', (value, lng) =>
-    new Intl.DateTimeFormat(languageOf(lng ?? 'en').intl, { weekday: 'long', timeZone: 'Asia/Tokyo' }).format(
-      new Date(`${String(value)}T12:00:00+09:00`),
-    ),
+    new Intl.DateTimeFormat(languageOf(fromI18nextCode(lng ?? 'en')).intl, {
+      weekday: 'long',
+      timeZone: 'Asia/Tokyo',
+    }).format(new Date(`${String(value)}T12:00:00+09:00`)),
   );
   instance.services.formatter?.add('number', (value, lng) =>
-    new Intl.NumberFormat(languageOf(lng ?? 'en').intl).format(Number(value)),
+    new Intl.NumberFormat(languageOf(fromI18nextCode(lng ?? 'en')).intl).format(Number(value)),
   );
 
   const renderValue = (value: PhraseValue, lng: LanguageCode): unknown => {
