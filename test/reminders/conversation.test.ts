@@ -27,7 +27,13 @@ function setUp(options: { path?: string } = {}) {
   const reminders = remindersOn(backend, clock);
   const { delivery, sent } = recordingDelivery('test');
   reminders.registerDelivery(delivery);
-  const harness = createHarness({ dialogs: [...DIALOGS], content, handoff: createHandoff(content), reminders, now: NOW });
+  const harness = createHarness({
+    dialogs: [...DIALOGS],
+    content,
+    handoff: createHandoff(content),
+    reminders,
+    now: NOW,
+  });
   closers.push(() => harness.app.close());
   return { ...harness, clock, backend, reminders, sent };
 }
@@ -64,14 +70,18 @@ describe('reminders in a conversation', () => {
     expect(await reminders.runDue()).toBe(1);
     expect(await reminders.runDue()).toBe(0);
     const [first] = sent;
-    expect(first?.notice).toMatchObject({ due: '2026-12-04', dialog: 'move-in', locale: 'en', address: 'user-1' });
+    expect(first?.notice).toMatchObject({
+      due: '2026-12-04',
+      dialog: 'move-in',
+      locale: 'en',
+      address: 'user-1',
+    });
     expect(first?.notice.sendId).toMatch(/_2026-11-27$/);
     expect(first?.messages[0]).toMatchObject({ kind: 'card', title: 'Reminder' });
     const card = first?.messages[0];
-    expect(card?.kind === 'card' && card.buttons.map((b) => (b.kind === 'postback' ? b.payload : ''))).toEqual([
-      'go:move-in',
-      'reminders:list',
-    ]);
+    expect(
+      card?.kind === 'card' && card.buttons.map((b) => (b.kind === 'postback' ? b.payload : '')),
+    ).toEqual(['go:move-in', 'reminders:list']);
     expect(card?.kind === 'card' && card.lines[1]).toBe('7 days left.');
 
     clock.set('2026-12-03T09:00:00+09:00');
