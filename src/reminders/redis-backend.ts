@@ -47,6 +47,10 @@ export class RedisReminderBackend implements ReminderBackend {
   constructor(options: RedisReminderBackendOptions) {
     this.options = options;
     this.redis = new Redis(options.url, { keyPrefix: options.keyPrefix, maxRetriesPerRequest: 1 });
+    // The store already reports Redis being unreachable (/readyz); here a log line, not a crash.
+    this.redis.on('error', (error: Error) =>
+      options.logger.warn({ err: error.message }, 'RedisReminderBackend: Redis unreachable; reconnecting'),
+    );
     this.queue = new Queue<SendJob>(QUEUE, {
       connection: { url: options.url },
       prefix: `${options.keyPrefix}bull`,
