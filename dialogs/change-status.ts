@@ -22,6 +22,11 @@ export interface ChangeStatusContext {
   expiry?: IsoDate;
 }
 
+/** The same dates as an extension: apply by the expiry date, special period after it (Immigration Act art. 20(6)). */
+function stayOf(context: ChangeStatusContext, today: IsoDate) {
+  return computeDeadline('extend-stay', { expiry: context.expiry ?? today }, today);
+}
+
 export const changeStatusDialog = defineDialog<ChangeStatusContext>({
   id: 'change-status',
   version: 1,
@@ -43,14 +48,21 @@ export const changeStatusDialog = defineDialog<ChangeStatusContext>({
         done: { type: 'final' },
       },
     }),
+  // The period of stay ends on the expiry date: the same reminders as an extension's.
+  deadlines: (context, { today }) => {
+    const stay = stayOf(context, today);
+    if (stay.status === 'overdue') return [];
+    return [
+      { id: 'apply-by', what: 'reminders:what.changeStatus', due: stay.applyBy, schedule: 'period-of-stay' },
+    ];
+  },
   views: {
     askExpiry: (_context, { content }) => [
       ...content.procedures['change-status'].appliesTo.map((fact) => say(fact.key)),
       askDate(phrase('change-status:askExpiry')),
     ],
     done: (context, { content, today }) => {
-      // The same dates as an extension: apply by the expiry date, special period after it (Immigration Act art. 20(6)).
-      const stay = computeDeadline('extend-stay', { expiry: context.expiry ?? today }, today);
+      const stay = stayOf(context, today);
       const lines = applyBeforeExpiryLines(content, 'change-status', stay);
       if (stay.status === 'overdue') {
         return [summaryCard(phrase('change-status:summary.expiredTitle'), lines)];

@@ -40,6 +40,15 @@ export interface ExtendStayContext {
 
 const isStayLength = (value: string): value is StayLength => value in STAY_MONTHS;
 
+function stayOf(context: ExtendStayContext, today: IsoDate): DeadlineResult<'extend-stay'> {
+  const stayMonths = context.stayLength ? STAY_MONTHS[context.stayLength] : undefined;
+  return computeDeadline(
+    'extend-stay',
+    { expiry: context.expiry ?? today, ...(stayMonths !== undefined && { stayMonths }) },
+    today,
+  );
+}
+
 function earlyWindowLine(stay: DeadlineResult<'extend-stay'>): Phrase {
   if (stay.earlyWindow === 'none' || !stay.applyFrom) return phrase('extend-stay:summary.noEarlyWindow');
   if (stay.earlyWindow === 'if-stay-of-6-months-or-more')
@@ -85,6 +94,13 @@ export const extendStayDialog = defineDialog<ExtendStayContext>({
         done: { type: 'final' },
       },
     }),
+  // Reminders before the expiry; the one about 3 months before only when the early window applies.
+  deadlines: (context, { today }) => {
+    const stay = stayOf(context, today);
+    if (stay.status === 'overdue') return [];
+    const schedule = stay.earlyWindow === 'none' ? 'short-period-of-stay' : 'period-of-stay';
+    return [{ id: 'apply-by', what: 'reminders:what.extendStay', due: stay.applyBy, schedule }];
+  },
   views: {
     askExpiry: () => [askDate(phrase('extend-stay:askExpiry'))],
     askStayLength: () => [
@@ -94,12 +110,7 @@ export const extendStayDialog = defineDialog<ExtendStayContext>({
       ),
     ],
     done: (context, { content, today }) => {
-      const stayMonths = context.stayLength ? STAY_MONTHS[context.stayLength] : undefined;
-      const stay = computeDeadline(
-        'extend-stay',
-        { expiry: context.expiry ?? today, ...(stayMonths !== undefined && { stayMonths }) },
-        today,
-      );
+      const stay = stayOf(context, today);
       if (stay.status === 'overdue') {
         return [
           summaryCard(

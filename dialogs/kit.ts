@@ -11,9 +11,11 @@ import type { Content } from '../content/index.ts';
 import type { ProcedureIntent } from '../src/intents.ts';
 import type { Button, Choice, DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 import { phrase } from '../src/messages.ts';
+import type { ReminderDeadline } from '../src/reminders/index.ts';
 
 export type { DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 export { phrase } from '../src/messages.ts';
+export type { ReminderDeadline } from '../src/reminders/index.ts';
 
 /** The content the dialogs read: the validated facts of `content/`. */
 export type DialogContent = Content;
@@ -51,6 +53,12 @@ export interface DialogDefinition<TContext = never, TContent = DialogContent> {
    * and the case summary to the final answer.
    */
   escalate?: (context: TContext, env: DialogEnv<TContent>) => HandoffReason | undefined;
+  /**
+   * The dates the finished dialog's answer gave (due dates, ends of validity): the engine offers a
+   * reminder for each, and an `.ics` file. Dates already passed need not be left out: the
+   * reminders skip send days that have passed.
+   */
+  deadlines?: (context: TContext, env: DialogEnv<TContent>) => ReminderDeadline[];
 }
 
 /** Declares a dialog; the identity function exists so TypeScript checks the views against the context. */

@@ -117,6 +117,14 @@ export const lostCardDialog = defineDialog<LostCardContext>({
     const status = lostCardDeadlineFor(context, today).status;
     return status === 'upcoming' ? undefined : 'deadline';
   },
+  deadlines: (context, { today }) => [
+    {
+      id: 'apply-by',
+      what: 'reminders:what.lostCard',
+      due: lostCardDeadlineFor(context, today).due,
+      schedule: 'notification',
+    },
+  ],
   views: {
     askCause: () => [
       ask(phrase('lost-card:askCause'), [

@@ -18,6 +18,10 @@ export interface MoveInContext {
   settled?: IsoDate;
 }
 
+function moveInDeadlineFor(context: MoveInContext, today: IsoDate) {
+  return computeDeadline('move-in', { settled: context.settled ?? today }, today);
+}
+
 export const moveInDialog = defineDialog<MoveInContext>({
   id: 'move-in',
   version: 1,
@@ -57,12 +61,20 @@ export const moveInDialog = defineDialog<MoveInContext>({
         done: { type: 'final' },
       },
     }),
+  deadlines: (context, { today }) => [
+    {
+      id: 'notify-by',
+      what: 'reminders:what.moveIn',
+      due: moveInDeadlineFor(context, today).due,
+      schedule: 'notification',
+    },
+  ],
   views: {
     askAirport: () => [askYesNo(phrase('move-in:askAirport'))],
     askSettled: (_context, { today }) => [askDate(phrase('move-in:askSettled'), { max: today })],
     done: (context, { content, today }) => {
       const settled = context.settled ?? today;
-      const deadline = computeDeadline('move-in', { settled }, today);
+      const deadline = moveInDeadlineFor(context, today);
       const cardByPost = content.procedures['card-issuance'].details.cases.find(
         (c) => c.id === 'landing-elsewhere',
       );

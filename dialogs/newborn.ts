@@ -81,6 +81,31 @@ export const newbornDialog = defineDialog<NewbornContext>({
         done: { type: 'final' },
       },
     }),
+  // Birth notification and status application: 14-day style; the 60 days matter when leaving.
+  deadlines: (context, { today }) => {
+    const dates = newbornDates(context.birth ?? today, today);
+    const notifyBirth = {
+      id: 'birth-notification',
+      what: 'reminders:what.birthNotification',
+      due: dates.birthNotification.due,
+      schedule: 'notification',
+    } as const;
+    if (context.leaving) {
+      return [
+        notifyBirth,
+        {
+          id: 'leave-by',
+          what: 'reminders:what.newbornLeave',
+          due: dates.stayWithoutStatus.until,
+          schedule: 'leave-by',
+        },
+      ];
+    }
+    return [
+      notifyBirth,
+      { id: 'apply-by', what: 'reminders:what.newbornStatus', due: dates.due, schedule: 'notification' },
+    ];
+  },
   views: {
     askBirth: (_context, { today }) => [askDate(phrase('newborn:askBirth'), { max: today })],
     askLeaving: (context, { content, today }) => [

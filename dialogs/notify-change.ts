@@ -51,6 +51,10 @@ function tableOf(content: Content, id: string | undefined): Table | undefined {
   return tables(content).find((table) => table.id === id);
 }
 
+function notifyChangeDeadlineFor(context: NotifyChangeContext, today: IsoDate) {
+  return computeDeadline('notify-change', { changed: context.changed ?? today }, today);
+}
+
 export const notifyChangeDialog = defineDialog<NotifyChangeContext>({
   id: 'notify-change',
   version: 1,
@@ -111,6 +115,14 @@ export const notifyChangeDialog = defineDialog<NotifyChangeContext>({
         done: { type: 'final' },
       },
     }),
+  deadlines: (context, { today }) => [
+    {
+      id: 'notify-by',
+      what: 'reminders:what.notifyChange',
+      due: notifyChangeDeadlineFor(context, today).due,
+      schedule: 'notification',
+    },
+  ],
   views: {
     askTable: (_context, { content }) => [
       ask(phrase('notify-change:askTable'), [
@@ -139,7 +151,7 @@ export const notifyChangeDialog = defineDialog<NotifyChangeContext>({
       if (!table) return [noNotificationCard(content)];
       const entry = table.statuses.find(({ status }) => status === context.status);
       const item = table.items.find((candidate) => candidate.id === context.change);
-      const deadline = computeDeadline('notify-change', { changed: context.changed ?? today }, today);
+      const deadline = notifyChangeDeadlineFor(context, today);
       const online = procedure.details.ways.find((way) => way.place === 'online')?.link;
       return [
         summaryCard(

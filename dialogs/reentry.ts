@@ -140,6 +140,25 @@ export const reentryDialog = defineDialog<ReentryContext>({
         done: { type: 'final' },
       },
     }),
+  // The last day to come back: special re-entry's when it suffices, the permit's when one is needed.
+  deadlines: (context, { today }) => {
+    if (context.residency === 'special-permanent-resident') return [];
+    const dates = reentryDates(context, today);
+    if (dates.verdict === 'special-reentry-suffices')
+      return [
+        { id: 'return-by', what: 'reminders:what.returnBy', due: dates.returnBy, schedule: 'return-by' },
+      ];
+    if (dates.verdict === 'permit-needed')
+      return [
+        {
+          id: 'return-by',
+          what: 'reminders:what.permitReturnBy',
+          due: dates.permitReturnBy,
+          schedule: 'return-by',
+        },
+      ];
+    return [];
+  },
   views: {
     askResidency: () => [
       ask(phrase('reentry:askResidency'), [

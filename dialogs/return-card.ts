@@ -35,6 +35,14 @@ function returnCases(content: Content) {
   return content.procedures['return-card'].details.cases;
 }
 
+function returnCardDeadlineFor(context: ReturnCardContext, today: IsoDate) {
+  return computeDeadline(
+    'return-card',
+    { event: context.event ?? today, finalDeparture: context.returnCase === FINAL_DEPARTURE },
+    today,
+  );
+}
+
 export const returnCardDialog = defineDialog<ReturnCardContext>({
   id: 'return-card',
   version: 1,
@@ -77,6 +85,12 @@ export const returnCardDialog = defineDialog<ReturnCardContext>({
         done: { type: 'final' },
       },
     }),
+  deadlines: (context, { today }) => {
+    const result = returnCardDeadlineFor(context, today);
+    const what =
+      result.outcome === 'surrender-at-port' ? 'reminders:what.surrenderAtPort' : 'reminders:what.returnCard';
+    return [{ id: 'return-by', what, due: result.due, schedule: 'notification' }];
+  },
   views: {
     askCase: (_context, { content }) => [
       ask(
@@ -93,11 +107,7 @@ export const returnCardDialog = defineDialog<ReturnCardContext>({
     done: (context, { content, today }) => {
       const chosen = returnCases(content).find((c) => c.id === context.returnCase);
       if (!chosen) throw new Error(`return-card: unknown case ${context.returnCase}`);
-      const result = computeDeadline(
-        'return-card',
-        { event: context.event ?? today, finalDeparture: chosen.id === FINAL_DEPARTURE },
-        today,
-      );
+      const result = returnCardDeadlineFor(context, today);
       const { postalAddress } = content.procedures['return-card'].details;
       const lines: Phrase[] = [phrase(chosen.key)];
       if (result.outcome === 'surrender-at-port') {

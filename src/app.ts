@@ -13,6 +13,12 @@ import { createTranslator, type LanguageCode, type Translator } from './i18n/ind
 import { normalizeLanguageCode } from './i18n/language-codes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { DialogMessage } from './messages.ts';
+import {
+  CALENDAR_PATH_PREFIX,
+  createReminderBackend,
+  createReminders,
+  type Reminders,
+} from './reminders/index.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { RedisStore } from './store/redis-store.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
@@ -33,6 +39,8 @@ export interface AppParts {
   translator?: Translator;
   understanding?: Understanding;
   onTurn?: EngineDeps['onTurn'];
+  /** Deadline reminders; by default on the configured backend (SQLite file, or Redis with REDIS_URL). */
+  reminders?: Reminders;
   /** Background work to finish on shutdown, after the last turn (e.g. handoff notices). */
   onClose?: () => Promise<void>;
 }
@@ -41,6 +49,8 @@ export interface App {
   config: Config;
   engine: Engine;
   store: Store;
+  /** Channels register how they deliver reminders here (`registerDelivery`). */
+  reminders: Reminders;
   translator: Translator;
   clock: Clock;
   logger: Logger;
@@ -106,6 +116,20 @@ export function createApp(parts: AppParts): App {
       yes: translator.render({ key: 'common:keywords.yes' }, language).split('|'),
       no: translator.render({ key: 'common:keywords.no' }, language).split('|'),
     }));
+  const reminders =
+    parts.reminders ??
+    createReminders({
+      backend: createReminderBackend(config, clock, logger),
+      translator,
+      clock,
+      logger,
+      defaultLanguage,
+      ...(config.PUBLIC_BASE_URL && config.REMINDER_LINK_SECRET
+        ? { calendar: { baseUrl: config.PUBLIC_BASE_URL, secret: config.REMINDER_LINK_SECRET } }
+        : {}),
+    });
+  // The console has no way to reach the user between runs: its reminders wait for the next start.
+  reminders.registerDelivery(reminders.mailboxDelivery('console'));
   const baseEngine = createEngine({
     store,
     dialogs: createDialogRegistry(parts.dialogs, parts.content),
@@ -116,6 +140,7 @@ export function createApp(parts: AppParts): App {
     logger,
     defaultLanguage,
     handoff: parts.handoff,
+    reminders,
     ...(parts.onTurn ? { onTurn: parts.onTurn } : {}),
   });
 
@@ -154,10 +179,16 @@ export function createApp(parts: AppParts): App {
     },
   });
 
+  if (config.PUBLIC_BASE_URL) {
+    http.addRoute({ method: 'GET', path: `${CALENDAR_PATH_PREFIX}*`, handler: reminders.calendarHandler });
+  }
+  reminders.start();
+
   return {
     config,
     engine,
     store,
+    reminders,
     translator,
     clock,
     logger,
@@ -170,6 +201,7 @@ export function createApp(parts: AppParts): App {
       await Promise.all(channels.map((channel) => channel.close?.()));
       if (running > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       await parts.onClose?.();
+      await reminders.close();
       await store.close();
     },
   };

@@ -40,6 +40,10 @@ export const configSchema = z
     LINE_CHANNEL_SECRET: z.string().min(1).optional(),
     LINE_CHANNEL_ACCESS_TOKEN: z.string().min(1).optional(),
     LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    // Reminders' calendar links (`GET /reminders/<token>.ics`): this server's public address and
+    // the key that signs the links. Without both, reminders work but no `.ics` link is offered.
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    REMINDER_LINK_SECRET: z.string().min(32).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
@@ -47,6 +51,14 @@ export const configSchema = z
         code: 'custom',
         path: ['HANDOFF_WEBHOOK_SECRET'],
         message: 'is required with HANDOFF_WEBHOOK_URL (at least 16 characters) to sign the handoff notices',
+      });
+    }
+    if (config.PUBLIC_BASE_URL && !config.REMINDER_LINK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REMINDER_LINK_SECRET'],
+        message:
+          'is required with PUBLIC_BASE_URL (at least 32 random characters, e.g. `openssl rand -base64 32`) to sign calendar links',
       });
     }
     if (config.NODE_ENV === 'production' && config.MADOGUCHI_NOW) {

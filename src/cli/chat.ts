@@ -36,6 +36,8 @@ try {
   process.exit(1);
 }
 try {
+  // Reminders due since the last run go into the console's mailbox, shown by the opening turn.
+  await app.reminders.runDue();
   await runConsoleChat({
     engine: app.engine,
     input: process.stdin,

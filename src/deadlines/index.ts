@@ -3,7 +3,10 @@
  * is valid, counted in Tokyo calendar dates. See README.md for the rules and their sources.
  */
 export {
+  addCalendarDays,
+  calendarDaysBetween,
   parseIsoDate,
+  sameDayMonthsBefore,
   todayInTokyo,
 } from './calendar.ts';
 export {

@@ -15,6 +15,7 @@ import { normalizeLanguageCode } from '../i18n/language-codes.ts';
 import { COMMAND_INTENTS, isIntent } from '../intents.ts';
 import { type Logger, logKey } from '../logger.ts';
 import { type Choice, type DialogMessage, type OutboundMessage, type Phrase, phrase } from '../messages.ts';
+import type { ReminderDeadline, Reminders, ReminderUser } from '../reminders/index.ts';
 import type { Store } from '../store/types.ts';
 import { groupMenu, intentChoice, mainMenu } from './menu.ts';
 import type { DialogRegistry, RegisteredDialog } from './registry.ts';
@@ -37,6 +38,11 @@ export interface InboundEvent {
   text?: string;
   payload?: string;
   date?: string;
+  /**
+   * How the channel reaches this user later, outside a turn (reminders): a Bot Framework
+   * conversation reference as JSON, for example. Defaults to `userKey` (a LINE userId is enough).
+   */
+  replyAddress?: string;
 }
 
 export interface TurnResult {
@@ -80,6 +86,8 @@ export interface EngineDeps {
   clock: Clock;
   logger: Logger;
   defaultLanguage: LanguageCode;
+  /** Deadline reminders: offered after dialogs that produce dates; off when absent. */
+  reminders?: Reminders;
   /** What "talk to a person" shows. */
   handoff(request: HandoffRequest): DialogMessage[];
   /** Called after each turn (metrics). */
@@ -102,6 +110,10 @@ interface TurnState {
   /** The language was given by the channel for this event (it outranks detection). */
   hinted: boolean;
   out: DialogMessage[];
+  /** Work this turn needs I/O for (reminders), run after routing; its messages follow `out`. */
+  later?: () => Promise<DialogMessage[]>;
+  /** Who reminders created in this turn are for. */
+  user: ReminderUser;
   forget: boolean;
   outcome: TurnOutcome;
 }
@@ -238,6 +250,7 @@ export function createEngine(deps: EngineDeps): Engine {
         today: clock.today(),
       });
       if (reason) handOff(turn, reason);
+      turn.out.push(...reminderOffer(turn, entry, dialog));
       turn.out.push(nextSteps());
       return;
     }
@@ -252,6 +265,45 @@ export function createEngine(deps: EngineDeps): Engine {
       };
     }
     turn.out.push(...messages);
+  }
+
+  function dialogDeadlines(entry: RegisteredDialog, dialog: ActiveDialog): ReminderDeadline[] {
+    return (
+      entry.definition.deadlines?.(dialog.snapshot.context, {
+        content: deps.content,
+        today: clock.today(),
+      }) ?? []
+    );
+  }
+
+  function reminderOffer(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog): DialogMessage[] {
+    const deadlines = dialogDeadlines(entry, dialog);
+    if (!deps.reminders || deadlines.length === 0) return [];
+    return deps.reminders.offer(turn.user, dialog.id, deadlines, turn.language);
+  }
+
+  /**
+   * `remind:<deadline id>` (a button of the offer: the deadline is recomputed from the finished
+   * dialog still in the session) and `reminders:list|cancel-all|cancel:<id>`.
+   */
+  function reminderPayload(turn: TurnState, prefix: 'remind' | 'reminders', rest: string): void {
+    const reminders = deps.reminders;
+    if (!reminders) return resumeOrMenu(turn);
+    if (prefix === 'remind') {
+      const dialog = turn.session.dialog;
+      const entry = registered(dialog);
+      const deadline =
+        dialog?.done && entry
+          ? dialogDeadlines(entry, dialog).find((candidate) => candidate.id === rest)
+          : undefined;
+      turn.later = () => reminders.subscribe(turn.user, dialog?.id ?? '', deadline, turn.language);
+      return;
+    }
+    if (rest === 'list') turn.later = () => reminders.list(turn.user);
+    else if (rest === 'cancel-all') turn.later = () => reminders.cancelAll(turn.user);
+    else if (rest.startsWith('cancel:'))
+      turn.later = () => reminders.cancel(turn.user, rest.slice('cancel:'.length));
+    else resumeOrMenu(turn);
   }
 
   function nextSteps(): DialogMessage {
@@ -401,6 +453,12 @@ export function createEngine(deps: EngineDeps): Engine {
         turn.forget = true;
         turn.out.push({ kind: 'text', text: phrase('common:forget.done') });
         return true;
+      case 'reminders':
+        reminderPayload(turn, 'reminders', 'list');
+        return true;
+      case 'cancelReminders':
+        reminderPayload(turn, 'reminders', 'cancel-all');
+        return true;
       default:
         return false;
     }
@@ -426,6 +484,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (prefix === 'cmd' && command(turn, rest)) return;
     if (prefix === 'lang') return setLanguage(turn, rest);
     if (prefix === 'go') return startDialog(turn, rest);
+    if (prefix === 'remind' || prefix === 'reminders') return reminderPayload(turn, prefix, rest);
     if (prefix === 'menu') {
       turn.out.push(groupMenu(rest, available) ?? mainMenu(available));
       return;
@@ -437,9 +496,18 @@ export function createEngine(deps: EngineDeps): Engine {
     resumeOrMenu(turn);
   }
 
+  const TYPED_COMMANDS = [
+    'menu',
+    'back',
+    'human',
+    'language',
+    'forget',
+    ...(deps.reminders ? ['reminders', 'cancelReminders'] : []),
+  ];
+
   /** Global commands typed as words ("menu", "back"…) in the user's language or English. */
   function typedCommand(turn: TurnState, normalized: string): string | undefined {
-    for (const name of ['menu', 'back', 'human', 'language', 'forget']) {
+    for (const name of TYPED_COMMANDS) {
       for (const language of new Set([turn.language, 'en' as LanguageCode])) {
         const words = translator
           .render(phrase(`common:keywords.${name}`), language)
@@ -604,6 +672,7 @@ export function createEngine(deps: EngineDeps): Engine {
         return { messages: [], language, dir: languageOf(language).dir, duplicate: true };
       }
       if (event.kind === 'unfollow') {
+        await deps.reminders?.forget(event.channel, event.userKey);
         await store.delete(key);
         if (event.eventId) await store.markSeen(event.eventId);
         return { messages: [], language: deps.defaultLanguage, dir: 'ltr', duplicate: false };
@@ -619,6 +688,11 @@ export function createEngine(deps: EngineDeps): Engine {
         language,
         hinted,
         out: [],
+        user: {
+          channel: event.channel,
+          userKey: event.userKey,
+          address: event.replyAddress ?? event.userKey,
+        },
         forget: false,
         outcome: 'ok',
       };
@@ -626,6 +700,10 @@ export function createEngine(deps: EngineDeps): Engine {
       try {
         upgrade(session);
         route(turn, event);
+        if (turn.later) turn.out.push(...(await turn.later()));
+        // Reminders kept for this visit (console, web widget) come first.
+        if (deps.reminders && !turn.forget)
+          turn.out.unshift(...(await deps.reminders.takeMailbox(turn.user)));
         messages = turn.out.map((message) => translator.renderMessage(message, turn.language));
       } catch (error) {
         // One error path for any failure inside a dialog: log, apologise, reset this conversation only.
@@ -643,6 +721,7 @@ export function createEngine(deps: EngineDeps): Engine {
         messages = apology.map((message) => translator.renderMessage(message, turn.language));
       }
       if (turn.forget) {
+        await deps.reminders?.forget(event.channel, event.userKey);
         await store.delete(key);
         if (event.eventId) await store.markSeen(event.eventId);
       } else {
@@ -675,6 +754,7 @@ export function createEngine(deps: EngineDeps): Engine {
   return {
     handle,
     async forget(channel, userKey) {
+      await deps.reminders?.forget(channel, userKey);
       await store.delete(conversationKey(channel, userKey));
     },
   };

@@ -12,6 +12,7 @@ import type { Understanding } from '../../src/engine/understanding.ts';
 import { createTranslator, type Resources, readLocaleFiles } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import type { DialogMessage, Phrase } from '../../src/messages.ts';
+import type { Reminders } from '../../src/reminders/index.ts';
 import { MemoryStore } from '../../src/store/memory-store.ts';
 import type { Store } from '../../src/store/types.ts';
 
@@ -26,6 +27,7 @@ export interface HarnessOptions {
   channel?: string;
   userKey?: string;
   localeHint?: string;
+  reminders?: Reminders;
 }
 
 export interface Turn extends TurnResult {
@@ -116,6 +118,7 @@ export function createHarness(options: HarnessOptions) {
     logger: silentLogger(),
     translator,
     ...(options.understanding ? { understanding: options.understanding } : {}),
+    ...(options.reminders ? { reminders: options.reminders } : {}),
   });
 
   let eventCounter = 0;

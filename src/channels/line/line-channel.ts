@@ -14,6 +14,7 @@ import { DEFAULT_BODY_LIMIT, type Handler, HttpError, readBody, sendJson } from 
 import { logKey } from '../../logger.ts';
 import { phrase } from '../../messages.ts';
 import type { Channel } from '../index.ts';
+import { createLineReminderDelivery } from './reminder-delivery.ts';
 import { renderTurn } from './render.ts';
 import { createLineSender, type LineSender, type RetryOptions } from './sender.ts';
 import {
@@ -78,6 +79,7 @@ export function createLineChannel(options: LineChannelOptions = {}): LineChannel
         ...(options.retry ? { retry: options.retry } : {}),
       });
       const runtime = createRuntime(app, secret, sender, options);
+      app.reminders.registerDelivery(createLineReminderDelivery(sender, app.translator));
       app.http.addRoute({ method: 'POST', path: LINE_WEBHOOK_PATH, handler: runtime.handleWebhook });
       runtimes.push(runtime);
       app.logger.info(`LINE channel on: POST ${LINE_WEBHOOK_PATH}`);

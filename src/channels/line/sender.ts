@@ -31,8 +31,11 @@ export interface Delivery {
 }
 
 export interface LineSender {
-  /** Sends a turn's messages: reply first, then push (for the rest, or when the token is gone). */
-  deliver(delivery: Delivery, messages: readonly LineMessage[]): Promise<void>;
+  /**
+   * Sends a turn's messages: reply first, then push (for the rest, or when the token is gone).
+   * Resolves false when LINE refused part of them (logged).
+   */
+  deliver(delivery: Delivery, messages: readonly LineMessage[]): Promise<boolean>;
   showLoading(userId: string): Promise<void>;
   /** The user's LINE language (e.g. `vi`, `zh-TW`), or undefined when the profile can't be read. */
   profileLanguage(userId: string): Promise<string | undefined>;
@@ -128,14 +131,15 @@ export function createLineSender(deps: {
         } catch (error) {
           if (!invalidReplyToken(error)) {
             logger.error(describe(error), 'LineChannel.reply(): LINE refused the reply; messages not sent');
-            return;
+            return false;
           }
           logger.info(describe(error), 'LineChannel.reply(): reply token expired, falling back to push');
         }
       }
       for (let part = first; part < batches.length; part += 1) {
-        if (!(await push(delivery, batches[part] ?? [], part))) return;
+        if (!(await push(delivery, batches[part] ?? [], part))) return false;
       }
+      return true;
     },
 
     async showLoading(userId) {
