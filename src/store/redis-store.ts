@@ -42,6 +42,8 @@ export interface RedisStoreOptions extends StoreOptions {
   keyPrefix: string;
   /** Called when the connection becomes ready and when it is lost (once per transition). */
   onConnectionChange?: (change: RedisConnectionChange) => void;
+  /** The lock waiters' poll backoff, first and longest pause in ms (default 5 and 100). */
+  lockPollMs?: readonly [first: number, longest: number];
 }
 
 export class RedisStore implements Store {
@@ -142,7 +144,8 @@ export class RedisStore implements Store {
     const queue = [lockQueueKey(key), lockAliveKey(key)];
     // The counter must outlive any holder that could still try to write under an older token.
     const fenceTtlMs = this.options.sessionTtlMs + ttlMs;
-    let pause: number = LOCK_POLL_MS[0];
+    const [firstPause, longestPause] = this.options.lockPollMs ?? LOCK_POLL_MS;
+    let pause: number = firstPause;
     for (;;) {
       const token = (await this.run(
         'tryLock',
@@ -156,7 +159,7 @@ export class RedisStore implements Store {
         throw new LockTimeoutError(key);
       }
       await this.waitForRelease(key, Math.min(pause, left));
-      pause = Math.min(pause * 2, LOCK_POLL_MS[1]);
+      pause = Math.min(pause * 2, longestPause);
     }
   }
 

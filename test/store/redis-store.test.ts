@@ -154,25 +154,26 @@ describe('RedisStore across instances (one Redis, several processes)', () => {
 
   it('wakes the next waiter of another instance on release instead of waiting for its next poll', async () => {
     const keyPrefix = `${runPrefix}shared-${++n}:`;
-    const [one, two] = [await openStore({ keyPrefix }), await openStore({ keyPrefix })];
+    // Waiters that poll only every 1.5 s: a hand-over much faster than that came from the release message.
+    const slowPoll = { lockPollMs: [1_500, 1_500] as const };
+    const [one, two] = [await openStore({ keyPrefix }), await openStore({ keyPrefix, ...slowPoll })];
     const listener = admin.duplicate();
     const released: string[] = [];
     listener.on('message', (_channel: string, key: string) => released.push(key));
     await listener.subscribe(`${keyPrefix}lock-released`);
     const handOvers: number[] = [];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 2; round++) {
       const holder = await one.lock('line:u1');
       const next = two.lock('line:u1');
-      await sleep(400); // long enough for the waiter's poll backoff to reach its 100 ms ceiling
+      await sleep(100); // the waiter has tried once and now sleeps until its next poll, 1.5 s later
       const releasedAt = performance.now();
       await holder.release();
       await (await next).release();
       handOvers.push(performance.now() - releasedAt);
     }
     listener.disconnect();
-    expect(released.filter((key) => key === 'line:u1').length).toBeGreaterThanOrEqual(5);
-    // Polling alone would average about half the 100 ms ceiling.
-    expect(handOvers.reduce((sum, ms) => sum + ms, 0) / handOvers.length).toBeLessThan(30);
+    expect(released.filter((key) => key === 'line:u1').length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...handOvers)).toBeLessThan(1_000);
   });
 
   it('drops a waiter that gave up or whose process died, so that it blocks nobody', async () => {
@@ -247,8 +248,9 @@ describe('RedisStore when Redis goes away', () => {
     const started = performance.now();
     await expect(store.save('line:u1', { step: 2 }, { expectedVersion: 1 })).rejects.toThrow();
     await expect(store.lock('line:u1')).rejects.toThrow();
-    // Fail fast: no offline queue, so a webhook can answer 503 instead of hanging.
-    expect(performance.now() - started).toBeLessThan(500);
+    // Fail fast: no offline queue, so a webhook can answer 503 instead of hanging until the 30 s
+    // lock wait or a reconnection (a generous bound, so that a loaded machine cannot flake it).
+    expect(performance.now() - started).toBeLessThan(5_000);
 
     await front.restore();
     await eventually(() => expect(store.ping()).resolves.toBeUndefined());
