@@ -49,6 +49,9 @@ export const changeStatusDialog = defineDialog<ChangeStatusContext>({
       },
     }),
   // The period of stay ends on the expiry date: the same reminders as an extension's.
+  // An expiry already passed (or today) is an overstay, or about to be one: a person, now.
+  escalate: (context, { today }) =>
+    context.expiry && stayOf(context, today).status !== 'upcoming' ? 'deadline' : undefined,
   deadlines: (context, { today }) => {
     const stay = stayOf(context, today);
     if (stay.status === 'overdue') return [];

@@ -115,6 +115,8 @@ function summaryLines(context: DeportationContext, content: Content): { title: s
 export const deportationDialog = defineDialog<DeportationContext>({
   id: 'deportation',
   version: 1,
+  // Refugee status and deportation always call for a person (issue: escalation by topic).
+  escalate: () => 'topic',
   createMachine: (content) => {
     const conditions = departureOrder(content).conditions;
     return setup({

@@ -95,6 +95,9 @@ export const extendStayDialog = defineDialog<ExtendStayContext>({
       },
     }),
   // Reminders before the expiry; the one about 3 months before only when the early window applies.
+  // An expiry already passed (or today) is an overstay, or about to be one: a person, now.
+  escalate: (context, { today }) =>
+    context.expiry && stayOf(context, today).status !== 'upcoming' ? 'deadline' : undefined,
   deadlines: (context, { today }) => {
     const stay = stayOf(context, today);
     if (stay.status === 'overdue') return [];

@@ -28,6 +28,8 @@ const LINK_TOPIC: Record<RefugeeNeed, string> = {
 export const refugeeDialog = defineDialog<RefugeeContext>({
   id: 'refugee',
   version: 1,
+  // Refugee status and deportation always call for a person (issue: escalation by topic).
+  escalate: () => 'topic',
   createMachine: () =>
     setup({
       types: { context: {} as RefugeeContext, events: {} as DialogEvent, input: {} as { today: IsoDate } },

@@ -72,6 +72,8 @@ function noCardReason(content: Content, caseId: string): Phrase {
 export const residenceCardDialog = defineDialog<ResidenceCardContext>({
   id: 'residence-card',
   version: 1,
+  // Someone with no status of residence needs a person, not a procedure.
+  escalate: (context) => (context.status === 'no-status' ? 'topic' : undefined),
   createMachine: () =>
     setup({
       types: {

@@ -245,10 +245,11 @@ export function createEngine(deps: EngineDeps): Engine {
     const messages = viewOf(entry, dialog);
     if (dialog.done) {
       turn.out.push(...messages);
-      const reason = entry.definition.escalate?.(dialog.snapshot.context, {
-        content: deps.content,
-        today: clock.today(),
-      });
+      // The dialog's own reason, or any of its deadlines due today or already passed.
+      const today = clock.today();
+      const reason =
+        entry.definition.escalate?.(dialog.snapshot.context, { content: deps.content, today }) ??
+        (dialogDeadlines(entry, dialog).some((deadline) => deadline.due <= today) ? 'deadline' : undefined);
       if (reason) handOff(turn, reason);
       turn.out.push(...reminderOffer(turn, entry, dialog));
       turn.out.push(nextSteps());

@@ -140,6 +140,42 @@ describe('escalation triggers, in several languages', () => {
     expect(turns.at(-1)?.keys).toContain('common:handoff.intro.minor');
   });
 
+  it.each(['en', 'fr', 'ja'])(
+    'a topic that needs a person: refugee status and deportation (%s)',
+    async (localeHint) => {
+      const refugee = await runTranscript(
+        [{ send: { choice: 'go:refugee' } }, { send: { choice: 'apply' } }],
+        { localeHint },
+      );
+      expect(refugee.at(-1)?.keys).toEqual(
+        expect.arrayContaining(['common:handoff.intro.topic', 'glossary:office.fresc']),
+      );
+      const deportation = await runTranscript(
+        [{ send: { choice: 'go:deportation' } }, { send: { choice: 'rules' } }],
+        {
+          localeHint,
+        },
+      );
+      expect(deportation.at(-1)?.keys).toContain('common:handoff.intro.topic');
+    },
+  );
+
+  it.each(['en', 'fr', 'ja'])('an overdue notification or an expired stay (%s)', async (localeHint) => {
+    // Settled on 1 Nov: the move-in notification was due on 16 Nov (15 Nov is a Sunday).
+    const moveIn = await runTranscript(
+      [{ send: { choice: 'go:move-in' } }, { send: { choice: 'yes' } }, { send: { date: '2026-11-01' } }],
+      { localeHint },
+    );
+    expect(moveIn.at(-1)?.keys).toContain('common:handoff.intro.deadline');
+    const expired = await runTranscript(
+      [{ send: { choice: 'go:extend-stay' } }, { send: { date: '2026-11-20' } }],
+      {
+        localeHint,
+      },
+    );
+    expect(expired.at(-1)?.keys).toContain('common:handoff.intro.deadline');
+  });
+
   it('no escalation when the deadline is still ahead', async () => {
     const turns = await runTranscript(lostCardTo('2026-11-20', 'no'));
     expect(turns.at(-1)?.keys.some((key) => key.startsWith('common:handoff.intro'))).toBe(false);
