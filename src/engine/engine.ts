@@ -45,6 +45,8 @@ export interface TurnResult {
   dir: 'ltr' | 'rtl';
   /** True when the event had already been processed: nothing was done. */
   duplicate: boolean;
+  /** True when this turn deleted the conversation ("forget me", unfollow): channels drop what they hold for the user. */
+  forgotten?: boolean;
 }
 
 export type { HandoffReason } from '../../dialogs/kit.ts';
@@ -83,10 +85,22 @@ export interface EngineDeps {
   /** What "talk to a person" shows. */
   handoff(request: HandoffRequest): DialogMessage[];
   /** Called after each turn (metrics). */
-  onTurn?(info: { channel: string; dialog: string | undefined; ms: number; outcome: TurnOutcome }): void;
+  onTurn?(info: TurnInfo): void;
 }
 
 export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'handoff' | 'error';
+
+/** What a turn was, in aggregate terms only (no user key, no text): for metrics. */
+export interface TurnInfo {
+  channel: string;
+  /** The dialog the conversation is in after the turn. */
+  dialog: string | undefined;
+  language: LanguageCode;
+  ms: number;
+  outcome: TurnOutcome;
+  /** Set when this turn handed the user to a person. */
+  handoff?: HandoffReason;
+}
 
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
 /** Detection must be at least this sure to switch the conversation's language. */
@@ -594,19 +608,26 @@ export function createEngine(deps: EngineDeps): Engine {
     const lock = await store.lock(key);
     try {
       if (event.eventId && (await store.hasSeen(event.eventId))) {
+        const { language } = resolveLanguage(newSession(clock.now()), event.localeHint);
         deps.onTurn?.({
           channel: event.channel,
           dialog: undefined,
+          language,
           ms: performance.now() - started,
           outcome: 'duplicate',
         });
-        const { language } = resolveLanguage(newSession(clock.now()), event.localeHint);
         return { messages: [], language, dir: languageOf(language).dir, duplicate: true };
       }
       if (event.kind === 'unfollow') {
         await store.delete(key);
         if (event.eventId) await store.markSeen(event.eventId);
-        return { messages: [], language: deps.defaultLanguage, dir: 'ltr', duplicate: false };
+        return {
+          messages: [],
+          language: deps.defaultLanguage,
+          dir: 'ltr',
+          duplicate: false,
+          forgotten: true,
+        };
       }
       const record = await store.get<Session>(key);
       const session = record?.value ?? newSession(clock.now());
@@ -665,8 +686,21 @@ export function createEngine(deps: EngineDeps): Engine {
         },
         'turn',
       );
-      deps.onTurn?.({ channel: event.channel, dialog: session.dialog?.id, ms, outcome: turn.outcome });
-      return { messages, language: turn.language, dir: languageOf(turn.language).dir, duplicate: false };
+      deps.onTurn?.({
+        channel: event.channel,
+        dialog: session.dialog?.id,
+        language: turn.language,
+        ms,
+        outcome: turn.outcome,
+        ...(turn.handoff ? { handoff: turn.handoff } : {}),
+      });
+      return {
+        messages,
+        language: turn.language,
+        dir: languageOf(turn.language).dir,
+        duplicate: false,
+        ...(turn.forget ? { forgotten: true } : {}),
+      };
     } finally {
       await lock.release();
     }
