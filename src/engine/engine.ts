@@ -19,7 +19,13 @@ import type { Store } from '../store/types.ts';
 import { groupMenu, intentChoice, mainMenu } from './menu.ts';
 import type { DialogRegistry, RegisteredDialog } from './registry.ts';
 import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
-import { labelForms, looksLikeNumericDate, normalizeText, type Understanding } from './understanding.ts';
+import {
+  calendarDate,
+  labelForms,
+  looksLikeNumericDate,
+  normalizeText,
+  type Understanding,
+} from './understanding.ts';
 
 /** `unsupported`: a message the bot cannot read (sticker, image, audio, location, file…). */
 export type InboundKind = 'text' | 'choice' | 'date' | 'follow' | 'unfollow' | 'unsupported';
@@ -280,6 +286,31 @@ export function createEngine(deps: EngineDeps): Engine {
     return viewOf(entry, dialog).findLast((m) => m.kind === 'choices' || m.kind === 'date');
   }
 
+  function withinBounds(question: DialogMessage & { kind: 'date' }, date: string): boolean {
+    return !((question.min && date < question.min) || (question.max && date > question.max));
+  }
+
+  /**
+   * A date a channel sent (date picker, console `{"date"}`): refused kindly, like a typed one, when
+   * it is no real date (2026-02-30, year 99999) or outside the question's bounds, so that no dialog
+   * or deadline rule ever computes with it.
+   */
+  function sentDate(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, raw: string): void {
+    const question = currentQuestion(entry, dialog);
+    const date = calendarDate(raw);
+    if (question?.kind === 'date' && (!date || !withinBounds(question, date))) {
+      turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
+      showDialog(turn, entry, dialog);
+      return;
+    }
+    if (!date) {
+      turn.out.push({ kind: 'text', text: phrase('common:invalidAnswer') });
+      showDialog(turn, entry, dialog);
+      return;
+    }
+    stepDialog(turn, entry, dialog, { d: date });
+  }
+
   /** Reads typed text as an answer to the current question; undefined when it is not one. */
   function readAnswer(
     turn: TurnState,
@@ -290,9 +321,7 @@ export function createEngine(deps: EngineDeps): Engine {
     if (question.kind === 'date') {
       const date = understanding.parseDate(text, turn.language, today);
       if (!date) return looksLikeNumericDate(text) ? 'invalid-date' : undefined;
-      if ((question.min && date < question.min) || (question.max && date > question.max))
-        return 'invalid-date';
-      return { d: date };
+      return withinBounds(question, date) ? { d: date } : 'invalid-date';
     }
     if (question.kind !== 'choices') return undefined;
     const normalized = normalizeText(text);
@@ -579,8 +608,7 @@ export function createEngine(deps: EngineDeps): Engine {
       case 'date': {
         const dialog = turn.session.dialog;
         const entry = registered(dialog);
-        if (dialog && entry && !dialog.done && event.date)
-          return stepDialog(turn, entry, dialog, { d: event.date });
+        if (dialog && entry && !dialog.done && event.date) return sentDate(turn, entry, dialog, event.date);
         return resumeOrMenu(turn);
       }
       case 'text':
