@@ -74,24 +74,41 @@ export function retryKeyFor(eventId: string, part: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+class LineTimeoutError extends Error {
+  override name = 'LineTimeoutError';
+}
+
 export function createLineSender(deps: {
   client: messagingApi.MessagingApiClient;
   logger: Logger;
   retry?: RetryOptions;
+  /** The first attempt's timeout; each retry waits twice as long as the one before (a slow LINE gets more time). */
+  requestTimeoutMs?: number;
 }): LineSender {
   const { client, logger } = deps;
   const retry = deps.retry ?? DEFAULT_RETRY;
+  const timeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
-  /** 429 (rate limit) and 5xx or a network failure may succeed later; any other error won't. */
+  /** 429 (rate limit), 5xx, a network failure or a timeout may succeed later; any other error won't. */
   function retriable(error: unknown): boolean {
     if (error instanceof HTTPFetchError) return error.status === 429 || error.status >= 500;
-    return error instanceof TypeError; // fetch() rejects with a TypeError on network failures
+    // fetch() rejects with a TypeError on network failures
+    return error instanceof TypeError || error instanceof LineTimeoutError;
+  }
+
+  /** The SDK's fetch has no timeout: the call is abandoned (it may still reach LINE) after `ms`. */
+  function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LineTimeoutError(`LINE did not answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }
 
   async function withRetries<T>(operation: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await operation();
+        return await withTimeout(operation(), timeoutMs * 2 ** (attempt - 1));
       } catch (error) {
         if (attempt >= retry.attempts || !retriable(error)) throw error;
         const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (1 + Math.random() / 2);
@@ -170,11 +187,14 @@ export function createLineSender(deps: {
     let maybeTaken = false;
     try {
       await withRetries(async () => {
+        const earlierMayHaveLanded = maybeTaken;
+        // Until LINE says otherwise (429: refused, not processed), this attempt may land.
+        maybeTaken = true;
         try {
           await client.replyMessage({ replyToken, messages });
         } catch (error) {
-          if (maybeTaken && invalidReplyToken(error)) return;
-          if (!(error instanceof HTTPFetchError && error.status === 429)) maybeTaken = true;
+          if (earlierMayHaveLanded && invalidReplyToken(error)) return;
+          if (error instanceof HTTPFetchError && error.status === 429) maybeTaken = earlierMayHaveLanded;
           throw error;
         }
       });

@@ -96,10 +96,12 @@ describe('LineSender.deliver', () => {
     ]);
     expect(lines.join('')).toContain('LINE is unavailable; the push is queued for later');
     expect(await sender.pushPending({ to: USER_ID, eventId: 'evt-4' }, pending)).toEqual([]);
-    expect(api.to(PUSH).slice(3).map((r) => r.headers['x-line-retry-key'])).toEqual([
-      retryKeyFor('evt-4', 0),
-      retryKeyFor('evt-4', 1),
-    ]);
+    expect(
+      api
+        .to(PUSH)
+        .slice(3)
+        .map((r) => r.headers['x-line-retry-key']),
+    ).toEqual([retryKeyFor('evt-4', 0), retryKeyFor('evt-4', 1)]);
   });
 
   it('drops a push LINE refuses for good (4xx): a retry would be refused too', async () => {
