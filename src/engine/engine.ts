@@ -109,6 +109,11 @@ export interface TurnInfo {
 }
 
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
+/**
+ * What the language model reads of a message: a request fits in far less, and a 5,000-character
+ * message (LINE's maximum) would otherwise cost a quarter of a second of CPU per turn.
+ */
+const MAX_TEXT_READ = 500;
 /** Detection must be at least this sure to switch the conversation's language. */
 const LANGUAGE_SWITCH_CONFIDENCE = 0.5;
 
@@ -221,6 +226,38 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   function stepDialog(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, answer: Answer): void {
+    if ('d' in answer) return stepWithDate(turn, entry, dialog, answer);
+    stepOnce(turn, entry, dialog, answer);
+  }
+
+  /**
+   * A real date can still be one a dialog cannot use: the deadline engine refuses dates outside its
+   * holiday data (1970–2050) rather than guess (`HolidayDataRangeError`). That is the user's date
+   * to correct, not a broken conversation: re-ask, keeping the progress. Logged, with the error's
+   * type only (its message quotes the date), so that a dialog lacking a bound shows up.
+   */
+  function stepWithDate(
+    turn: TurnState,
+    entry: RegisteredDialog,
+    dialog: ActiveDialog,
+    answer: Answer,
+  ): void {
+    const shown = turn.out.length;
+    try {
+      stepOnce(turn, entry, dialog, answer);
+    } catch (error) {
+      logger.warn(
+        { dialog: dialog.id, errorType: (error as Error)?.name },
+        'Engine: the dialog could not use the date it was given; asking again',
+      );
+      turn.out.length = shown;
+      turn.session.dialog = dialog;
+      turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
+      showDialog(turn, entry, dialog);
+    }
+  }
+
+  function stepOnce(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, answer: Answer): void {
     const snapshot = restore(entry, dialog);
     const [next] = transition(entry.machine, snapshot, eventFor(answer, clock.today()));
     if (next === snapshot) {
@@ -319,7 +356,9 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Answer | 'invalid-date' | undefined {
     const today = clock.today();
     if (question.kind === 'date') {
-      const date = understanding.parseDate(text, turn.language, today);
+      // Checked again here: an Understanding is pluggable, and no dialog may see an impossible date.
+      const parsed = understanding.parseDate(text.slice(0, MAX_TEXT_READ), turn.language, today);
+      const date = parsed === undefined ? undefined : calendarDate(parsed);
       if (!date) return looksLikeNumericDate(text) ? 'invalid-date' : undefined;
       return withinBounds(question, date) ? { d: date } : 'invalid-date';
     }
@@ -533,7 +572,7 @@ export function createEngine(deps: EngineDeps): Engine {
    */
   function followTextLanguage(turn: TurnState, raw: string): boolean {
     if (turn.session.languageChosen || turn.hinted) return false;
-    const unsupported = understanding.detectUnsupportedLanguage?.(raw);
+    const unsupported = understanding.detectUnsupportedLanguage?.(raw.slice(0, MAX_TEXT_READ));
     if (unsupported) {
       turn.language = deps.defaultLanguage;
       turn.session.language = deps.defaultLanguage;
@@ -544,7 +583,7 @@ export function createEngine(deps: EngineDeps): Engine {
     // Only the first message that says clearly what language it is decides; later ones ("ok
     // thanks" in another language) do not flip the conversation back and forth.
     if (turn.session.languageDetected) return false;
-    const detected = understanding.detectLanguage?.(raw);
+    const detected = understanding.detectLanguage?.(raw.slice(0, MAX_TEXT_READ));
     const language =
       detected && detected.confidence >= LANGUAGE_SWITCH_CONFIDENCE
         ? normalizeLanguageCode(detected.language)
@@ -580,7 +619,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     // Only text that is not an answer tells the language: "Dependent (家族滞在)" is a label, not Chinese.
     if (followTextLanguage(turn, raw)) return;
-    const guess = understanding.classify?.(raw, turn.language);
+    const guess = understanding.classify?.(raw.slice(0, MAX_TEXT_READ), turn.language);
     // The classifier returns no intent when unsure (its calibrated threshold): then "did you mean".
     if (guess?.intent && isIntent(guess.intent)) {
       turn.session.misunderstood = 0;
