@@ -328,24 +328,15 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /**
-   * A date a channel sent (date picker, console `{"date"}`): refused kindly, like a typed one, when
-   * it is no real date (2026-02-30, year 99999) or outside the question's bounds, so that no dialog
-   * or deadline rule ever computes with it.
+   * A date a channel sent (date picker, console `{"date"}`): one that is no real date (2026-02-30,
+   * year 99999) is refused kindly, like a typed one, so that no dialog or deadline rule ever computes
+   * with it. A real date goes to the dialog, whose guards judge it (a future birth → invalidAnswer).
    */
   function sentDate(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, raw: string): void {
-    const question = currentQuestion(entry, dialog);
     const date = calendarDate(raw);
-    if (question?.kind === 'date' && (!date || !withinBounds(question, date))) {
-      turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
-      showDialog(turn, entry, dialog);
-      return;
-    }
-    if (!date) {
-      turn.out.push({ kind: 'text', text: phrase('common:invalidAnswer') });
-      showDialog(turn, entry, dialog);
-      return;
-    }
-    stepDialog(turn, entry, dialog, { d: date });
+    if (date) return stepDialog(turn, entry, dialog, { d: date });
+    turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
+    showDialog(turn, entry, dialog);
   }
 
   /** Reads typed text as an answer to the current question; undefined when it is not one. */
