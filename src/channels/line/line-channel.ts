@@ -49,6 +49,9 @@ export interface LineChannelOptions {
   bodyLimit?: number;
 }
 
+/** Pending items read to find a user's outbox items on "forget me" (the inbox is near-empty when LINE is up). */
+const OUTBOX_SCAN_LIMIT = 10_000;
+
 /** The inbox channel of answers waiting to be pushed (LINE was unavailable when they were ready). */
 export const LINE_OUTBOX = 'line-outbox';
 
@@ -223,7 +226,7 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
 
   /** "Forget me" and unfollow: answers still waiting for this user are dropped with the rest. */
   async function forgetOutbox(userId: string): Promise<void> {
-    for (const item of await store.inboxPending(0, Number.MAX_SAFE_INTEGER)) {
+    for (const item of await store.inboxPending(0, OUTBOX_SCAN_LIMIT)) {
       if (item.channel === LINE_OUTBOX && (JSON.parse(item.payload) as OutboxPayload).to === userId)
         await store.inboxRemove(item.id);
     }
