@@ -111,10 +111,12 @@ describe('LINE down or slow', () => {
   it('LINE slow: a timed-out reply that got through is not sent again (retry hears "Invalid reply token")', async () => {
     const line = fakeLine();
     line.state.delayMs = 120;
-    // Timeouts of 50, then 100, then 200 ms: the third attempt waits long enough to hear LINE.
-    const { deliver } = await start({ channel: { requestTimeoutMs: 50 } });
+    // Timeouts of 50, 100, 200, then 400 ms: a later attempt waits long enough to hear LINE.
+    const { deliver } = await start({
+      channel: { requestTimeoutMs: 50, retry: { attempts: 4, baseDelayMs: 1 } },
+    });
     await deliver([fixtureEvent('postback')]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(line.calls.filter((path) => path === PUSH)).toEqual([]);
     expect(line.delivered).toEqual([
       { to: 'b60d432864f44d079f6d8efe86cf404b', via: 'reply', texts: ['Which kind?'] },
