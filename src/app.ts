@@ -8,11 +8,13 @@ import type { Config } from './config.ts';
 import { createEngine, type Engine, type EngineDeps, type HandoffRequest } from './engine/engine.ts';
 import { type AnyDialogDefinition, createDialogRegistry } from './engine/registry.ts';
 import { basicUnderstanding, type Understanding } from './engine/understanding.ts';
+import { createTokenBucketLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { createHttpServer, type HttpServer, sendJson } from './http/server.ts';
 import { createTranslator, type LanguageCode, type Translator } from './i18n/index.ts';
 import { normalizeLanguageCode } from './i18n/language-codes.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { DialogMessage } from './messages.ts';
+import { createMetrics, instrumentStore, type Metrics, metricsRoute } from './metrics.ts';
 import {
   CALENDAR_PATH_PREFIX,
   createReminderBackend,
@@ -55,6 +57,13 @@ export interface App {
   clock: Clock;
   logger: Logger;
   http: HttpServer;
+  /** Prometheus counters and histograms (`GET /metrics`); modules increment the named ones. */
+  metrics: Metrics;
+  /**
+   * The per-user budget (RATE_LIMIT_PER_USER_PER_MINUTE), keyed by `<channel>:<user key>`: a channel
+   * checks it for each inbound message before queuing its turn. The per-IP budget is a route flag.
+   */
+  perUserLimit: RateLimiter;
   /** The channels registered on this app (`registerChannels`); shutdown closes them. */
   channels: Channel[];
   /** Counts turns in flight, so that shutdown can wait for them. */
@@ -109,7 +118,8 @@ export function createApp(parts: AppParts): App {
       `DEFAULT_LANGUAGE=${config.DEFAULT_LANGUAGE} has no locale in locales/: choose one of ${translator.languages.join(', ')}`,
     );
   }
-  const store = parts.store ?? createStore(config, logger);
+  const metrics = createMetrics();
+  const store = instrumentStore(parts.store ?? createStore(config, logger), metrics);
   const understanding =
     parts.understanding ??
     basicUnderstanding((language: LanguageCode) => ({
@@ -141,7 +151,10 @@ export function createApp(parts: AppParts): App {
     defaultLanguage,
     handoff: parts.handoff,
     reminders,
-    ...(parts.onTurn ? { onTurn: parts.onTurn } : {}),
+    onTurn: (info) => {
+      metrics.recordTurn(info);
+      parts.onTurn?.(info);
+    },
   });
 
   let running = 0;
@@ -159,8 +172,14 @@ export function createApp(parts: AppParts): App {
     },
   };
 
-  const http = createHttpServer(logger);
+  const http = createHttpServer(logger, {
+    perIp: createTokenBucketLimiter({ perMinute: config.RATE_LIMIT_PER_IP_PER_MINUTE }),
+    trustProxy: config.TRUST_PROXY,
+    onResponse: (info) => metrics.recordResponse(info),
+  });
+  const perUserLimit = createTokenBucketLimiter({ perMinute: config.RATE_LIMIT_PER_USER_PER_MINUTE });
   const channels: Channel[] = [];
+  http.addRoute(metricsRoute(metrics, config.METRICS_TOKEN));
   http.addRoute({
     method: 'GET',
     path: '/healthz',
@@ -193,6 +212,8 @@ export function createApp(parts: AppParts): App {
     clock,
     logger,
     http,
+    metrics,
+    perUserLimit,
     channels,
     inFlight: () => running,
     async close() {

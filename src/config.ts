@@ -34,6 +34,10 @@ export const configSchema = z
     MADOGUCHI_NOW: isoDateTime.optional(),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     TRUST_PROXY: boolean.default(false),
+    // Token buckets: this many requests per minute, also the burst; 0 turns the limit off.
+    RATE_LIMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(60),
+    RATE_LIMIT_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+    METRICS_TOKEN: z.string().min(16).optional(),
     HANDOFF_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
     HANDOFF_WEBHOOK_SECRET: z.string().min(16).optional(),
     // LINE Developers console → your Messaging API channel: "Basic settings" and "Messaging API" tabs.

@@ -20,7 +20,13 @@ import type { Store } from '../store/types.ts';
 import { groupMenu, intentChoice, mainMenu } from './menu.ts';
 import type { DialogRegistry, RegisteredDialog } from './registry.ts';
 import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
-import { labelForms, looksLikeNumericDate, normalizeText, type Understanding } from './understanding.ts';
+import {
+  calendarDate,
+  labelForms,
+  looksLikeNumericDate,
+  normalizeText,
+  type Understanding,
+} from './understanding.ts';
 
 /** `unsupported`: a message the bot cannot read (sticker, image, audio, location, file…). */
 export type InboundKind = 'text' | 'choice' | 'date' | 'follow' | 'unfollow' | 'unsupported';
@@ -51,6 +57,8 @@ export interface TurnResult {
   dir: 'ltr' | 'rtl';
   /** True when the event had already been processed: nothing was done. */
   duplicate: boolean;
+  /** True when this turn deleted the conversation ("forget me", unfollow): channels drop what they hold for the user. */
+  forgotten?: boolean;
 }
 
 export type { HandoffReason } from '../../dialogs/kit.ts';
@@ -91,12 +99,29 @@ export interface EngineDeps {
   /** What "talk to a person" shows. */
   handoff(request: HandoffRequest): DialogMessage[];
   /** Called after each turn (metrics). */
-  onTurn?(info: { channel: string; dialog: string | undefined; ms: number; outcome: TurnOutcome }): void;
+  onTurn?(info: TurnInfo): void;
 }
 
 export type TurnOutcome = 'ok' | 'duplicate' | 'not-understood' | 'unsure' | 'handoff' | 'error';
 
+/** What a turn was, in aggregate terms only (no user key, no text): for metrics. */
+export interface TurnInfo {
+  channel: string;
+  /** The dialog the conversation is in after the turn. */
+  dialog: string | undefined;
+  language: LanguageCode;
+  ms: number;
+  outcome: TurnOutcome;
+  /** Set when this turn handed the user to a person. */
+  handoff?: HandoffReason;
+}
+
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
+/**
+ * What the language model reads of a message: a request fits in far less, and a 5,000-character
+ * message (LINE's maximum) would otherwise cost a quarter of a second of CPU per turn.
+ */
+const MAX_TEXT_READ = 500;
 /** Detection must be at least this sure to switch the conversation's language. */
 const LANGUAGE_SWITCH_CONFIDENCE = 0.5;
 
@@ -213,6 +238,38 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   function stepDialog(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, answer: Answer): void {
+    if ('d' in answer) return stepWithDate(turn, entry, dialog, answer);
+    stepOnce(turn, entry, dialog, answer);
+  }
+
+  /**
+   * A real date can still be one a dialog cannot use: the deadline engine refuses dates outside its
+   * holiday data (1970–2050) rather than guess (`HolidayDataRangeError`). That is the user's date
+   * to correct, not a broken conversation: re-ask, keeping the progress. Logged, with the error's
+   * type only (its message quotes the date), so that a dialog lacking a bound shows up.
+   */
+  function stepWithDate(
+    turn: TurnState,
+    entry: RegisteredDialog,
+    dialog: ActiveDialog,
+    answer: Answer,
+  ): void {
+    const shown = turn.out.length;
+    try {
+      stepOnce(turn, entry, dialog, answer);
+    } catch (error) {
+      logger.warn(
+        { dialog: dialog.id, errorType: (error as Error)?.name },
+        'Engine: the dialog could not use the date it was given; asking again',
+      );
+      turn.out.length = shown;
+      turn.session.dialog = dialog;
+      turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
+      showDialog(turn, entry, dialog);
+    }
+  }
+
+  function stepOnce(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, answer: Answer): void {
     const snapshot = restore(entry, dialog);
     const [next] = transition(entry.machine, snapshot, eventFor(answer, clock.today()));
     if (next === snapshot) {
@@ -319,6 +376,22 @@ export function createEngine(deps: EngineDeps): Engine {
     return viewOf(entry, dialog).findLast((m) => m.kind === 'choices' || m.kind === 'date');
   }
 
+  function withinBounds(question: DialogMessage & { kind: 'date' }, date: string): boolean {
+    return !((question.min && date < question.min) || (question.max && date > question.max));
+  }
+
+  /**
+   * A date a channel sent (date picker, console `{"date"}`): one that is no real date (2026-02-30,
+   * year 99999) is refused kindly, like a typed one, so that no dialog or deadline rule ever computes
+   * with it. A real date goes to the dialog, whose guards judge it (a future birth → invalidAnswer).
+   */
+  function sentDate(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog, raw: string): void {
+    const date = calendarDate(raw);
+    if (date) return stepDialog(turn, entry, dialog, { d: date });
+    turn.out.push({ kind: 'text', text: phrase('common:invalidDate') });
+    showDialog(turn, entry, dialog);
+  }
+
   /** Reads typed text as an answer to the current question; undefined when it is not one. */
   function readAnswer(
     turn: TurnState,
@@ -327,11 +400,11 @@ export function createEngine(deps: EngineDeps): Engine {
   ): Answer | 'invalid-date' | undefined {
     const today = clock.today();
     if (question.kind === 'date') {
-      const date = understanding.parseDate(text, turn.language, today);
+      // Checked again here: an Understanding is pluggable, and no dialog may see an impossible date.
+      const parsed = understanding.parseDate(text.slice(0, MAX_TEXT_READ), turn.language, today);
+      const date = parsed === undefined ? undefined : calendarDate(parsed);
       if (!date) return looksLikeNumericDate(text) ? 'invalid-date' : undefined;
-      if ((question.min && date < question.min) || (question.max && date > question.max))
-        return 'invalid-date';
-      return { d: date };
+      return withinBounds(question, date) ? { d: date } : 'invalid-date';
     }
     if (question.kind !== 'choices') return undefined;
     const normalized = normalizeText(text);
@@ -559,7 +632,7 @@ export function createEngine(deps: EngineDeps): Engine {
    */
   function followTextLanguage(turn: TurnState, raw: string): boolean {
     if (turn.session.languageChosen || turn.hinted) return false;
-    const unsupported = understanding.detectUnsupportedLanguage?.(raw);
+    const unsupported = understanding.detectUnsupportedLanguage?.(raw.slice(0, MAX_TEXT_READ));
     if (unsupported) {
       turn.language = deps.defaultLanguage;
       turn.session.language = deps.defaultLanguage;
@@ -570,7 +643,7 @@ export function createEngine(deps: EngineDeps): Engine {
     // Only the first message that says clearly what language it is decides; later ones ("ok
     // thanks" in another language) do not flip the conversation back and forth.
     if (turn.session.languageDetected) return false;
-    const detected = understanding.detectLanguage?.(raw);
+    const detected = understanding.detectLanguage?.(raw.slice(0, MAX_TEXT_READ));
     const language =
       detected && detected.confidence >= LANGUAGE_SWITCH_CONFIDENCE
         ? normalizeLanguageCode(detected.language)
@@ -606,7 +679,7 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     // Only text that is not an answer tells the language: "Dependent (家族滞在)" is a label, not Chinese.
     if (followTextLanguage(turn, raw)) return;
-    const guess = understanding.classify?.(raw, turn.language);
+    const guess = understanding.classify?.(raw.slice(0, MAX_TEXT_READ), turn.language);
     // The classifier returns no intent when unsure (its calibrated threshold): then "did you mean".
     if (guess?.intent && isIntent(guess.intent)) {
       turn.session.misunderstood = 0;
@@ -634,8 +707,7 @@ export function createEngine(deps: EngineDeps): Engine {
       case 'date': {
         const dialog = turn.session.dialog;
         const entry = registered(dialog);
-        if (dialog && entry && !dialog.done && event.date)
-          return stepDialog(turn, entry, dialog, { d: event.date });
+        if (dialog && entry && !dialog.done && event.date) return sentDate(turn, entry, dialog, event.date);
         return resumeOrMenu(turn);
       }
       case 'text':
@@ -663,20 +735,27 @@ export function createEngine(deps: EngineDeps): Engine {
     const lock = await store.lock(key);
     try {
       if (event.eventId && (await store.hasSeen(event.eventId))) {
+        const { language } = resolveLanguage(newSession(clock.now()), event.localeHint);
         deps.onTurn?.({
           channel: event.channel,
           dialog: undefined,
+          language,
           ms: performance.now() - started,
           outcome: 'duplicate',
         });
-        const { language } = resolveLanguage(newSession(clock.now()), event.localeHint);
         return { messages: [], language, dir: languageOf(language).dir, duplicate: true };
       }
       if (event.kind === 'unfollow') {
         await deps.reminders?.forget(event.channel, event.userKey);
         await store.delete(key);
         if (event.eventId) await store.markSeen(event.eventId);
-        return { messages: [], language: deps.defaultLanguage, dir: 'ltr', duplicate: false };
+        return {
+          messages: [],
+          language: deps.defaultLanguage,
+          dir: 'ltr',
+          duplicate: false,
+          forgotten: true,
+        };
       }
       const record = await store.get<Session>(key);
       const session = record?.value ?? newSession(clock.now());
@@ -745,8 +824,21 @@ export function createEngine(deps: EngineDeps): Engine {
         },
         'turn',
       );
-      deps.onTurn?.({ channel: event.channel, dialog: session.dialog?.id, ms, outcome: turn.outcome });
-      return { messages, language: turn.language, dir: languageOf(turn.language).dir, duplicate: false };
+      deps.onTurn?.({
+        channel: event.channel,
+        dialog: session.dialog?.id,
+        language: turn.language,
+        ms,
+        outcome: turn.outcome,
+        ...(turn.handoff ? { handoff: turn.handoff } : {}),
+      });
+      return {
+        messages,
+        language: turn.language,
+        dir: languageOf(turn.language).dir,
+        duplicate: false,
+        ...(turn.forget ? { forgotten: true } : {}),
+      };
     } finally {
       await lock.release();
     }

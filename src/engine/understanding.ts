@@ -51,6 +51,12 @@ export function isoDate(year: number, month: number, day: number): IsoDate | und
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A date a channel sent as `YYYY-MM-DD` (a date picker, a `{"date"}` line), if it is a real one. */
+export function calendarDate(value: string): IsoDate | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return match ? isoDate(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}
+
 /** Text shaped like a numeric date, whether or not that date exists (2026-02-30, 31/04/2026). */
 export function looksLikeNumericDate(text: string): boolean {
   return /^\d{1,4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,4}\s*日?$/u.test(text.normalize('NFKC').trim());

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
+import { isoDate } from '../engine/understanding.ts';
 import type { LanguageCode } from '../i18n/languages.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { IsoDate } from '../messages.ts';
@@ -196,9 +197,10 @@ export function parseDate(text: string, language: LanguageCode, today: IsoDate):
   const normalized = text.normalize('NFKC').toLowerCase();
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
 
-  const iso = normalized.match(/(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})/);
+  // Not inside a longer number: 10100/01/01 is no date, not the year 0100.
+  const iso = normalized.match(/(?<!\d)(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})/);
   if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const monthDay = normalized.match(/(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]/);
+  const monthDay = normalized.match(/(?<![\d年년])(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일号]/);
   if (monthDay) return calendarDate(year, Number(monthDay[1]), Number(monthDay[2]));
   const numeric = normalized.match(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/);
   if (numeric) {
@@ -242,11 +244,9 @@ function monthFirst(language: LanguageCode): boolean {
   return parts.indexOf('month') < parts.indexOf('day');
 }
 
+/** A real date in the years the engine accepts (`isoDate`): never year 100 or 9999. */
 function calendarDate(year: number, month: number, day: number): IsoDate | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return date.toISOString().slice(0, 10);
+  return isoDate(year, month, day);
 }
 
 function addDays(year: number, month: number, day: number, offset: number): IsoDate {

@@ -45,6 +45,12 @@ describe('engine: a conversation', () => {
     const future = await send({ date: '2027-01-01' });
     expect(future.keys[0]).toBe('common:invalidAnswer');
     expect(future.keys).toContain('fixture:askDate');
+    // A date that does not exist is refused like a typed one.
+    for (const date of ['2026-02-30', '99999-01-01', '2026-13-01', 'yesterday']) {
+      const sent = await send({ date });
+      expect(sent.keys[0]).toBe('common:invalidDate');
+      expect(sent.keys).toContain('fixture:askDate');
+    }
     const typedFuture = await send('2027-01-01');
     expect(typedFuture.keys[0]).toBe('common:invalidDate');
     const impossible = await send('2026-02-30');

@@ -57,9 +57,17 @@ describe('LINE reminder delivery', () => {
     expect(new Set(keys).size).toBe(1);
   });
 
-  it('a refused push throws, so that the queue retries it later', async () => {
+  it('a push LINE cannot take now throws, so that the queue retries it later', async () => {
+    const api = recordLineApi();
+    const unavailable = [500, { message: 'Internal server error' }] as const;
+    api.answer('/v2/bot/message/push', [...unavailable], [...unavailable]);
+    await expect(delivery().send(notice, [message()])).rejects.toThrow(/could not take the push now/);
+  });
+
+  it('a push LINE refuses for good is not retried (it would be refused again)', async () => {
     const api = recordLineApi();
     api.answer('/v2/bot/message/push', [400, { message: 'The request body has 1 error(s)' }]);
-    await expect(delivery().send(notice, [message()])).rejects.toThrow(/LINE refused the push/);
+    await expect(delivery().send(notice, [message()])).resolves.toBeUndefined();
+    expect(api.to('/v2/bot/message/push')).toHaveLength(1);
   });
 });

@@ -2,10 +2,13 @@
  * The LINE channel: `POST /line/webhook` for a LINE Official Account.
  *
  * request → raw body (413 over the limit) → signature (401, nothing else done) → shape (400) →
- * each event into the store's inbox (503 when the store is down, so LINE redelivers) → 200 →
- * in the background, each user's events one at a time in order (users in parallel): turn through
- * the engine (which de-duplicates on webhookEventId and persists) → reply or push → out of the
- * inbox. Inbox items left behind by a crash are replayed on startup and periodically.
+ * per-user rate limit (messages over the budget are dropped unanswered) → each event into the
+ * store's inbox (503 when the store is down, so LINE redelivers) → 200 → in the background, each
+ * user's events one at a time in order (users in parallel): turn through the engine (which
+ * de-duplicates on webhookEventId and persists) → reply or push → out of the inbox. An answer LINE
+ * could not take (down or slow past the retries) goes to the outbox (inbox items of channel
+ * `line-outbox`) and is pushed later with the same retry keys. Inbox and outbox items left behind
+ * are replayed on startup and periodically.
  */
 import { messagingApi } from '@line/bot-sdk';
 import type { App } from '../../app.ts';
@@ -16,7 +19,7 @@ import { phrase } from '../../messages.ts';
 import type { Channel } from '../index.ts';
 import { createLineReminderDelivery } from './reminder-delivery.ts';
 import { renderTurn } from './render.ts';
-import { createLineSender, type LineSender, type RetryOptions } from './sender.ts';
+import { createLineSender, type LineSender, type PendingPush, type RetryOptions } from './sender.ts';
 import {
   hasValidSignature,
   LINE_CHANNEL_NAME,
@@ -28,6 +31,10 @@ import {
 
 export const LINE_WEBHOOK_PATH = '/line/webhook';
 
+function outboxId(eventId: string): string {
+  return `${LINE_OUTBOX}:${eventId}`;
+}
+
 export interface LineChannelOptions {
   /** A turn running longer than this shows LINE's loading animation. */
   loadingDelayMs?: number;
@@ -38,7 +45,21 @@ export interface LineChannelOptions {
   /** Inbox items older than this are given up (logged): the engine's seen-set no longer covers them. */
   maxInboxAgeMs?: number;
   retry?: RetryOptions;
+  /** A LINE API call unanswered after this is abandoned and retried. */
+  requestTimeoutMs?: number;
   bodyLimit?: number;
+}
+
+/** Pending items read to find a user's outbox items on "forget me" (the inbox is near-empty when LINE is up). */
+const OUTBOX_SCAN_LIMIT = 10_000;
+
+/** The inbox channel of answers waiting to be pushed (LINE was unavailable when they were ready). */
+export const LINE_OUTBOX = 'line-outbox';
+
+interface OutboxPayload {
+  to: string;
+  eventId: string;
+  pending: PendingPush[];
 }
 
 export interface LineChannel extends Channel {
@@ -77,6 +98,7 @@ export function createLineChannel(options: LineChannelOptions = {}): LineChannel
         client,
         logger: app.logger,
         ...(options.retry ? { retry: options.retry } : {}),
+        ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       });
       const runtime = createRuntime(app, secret, sender, options);
       app.reminders.registerDelivery(createLineReminderDelivery(sender, app.translator));
@@ -107,16 +129,16 @@ interface Runtime {
 }
 
 function createRuntime(app: App, secret: string, sender: LineSender, options: LineChannelOptions): Runtime {
-  const { engine, store, logger, translator } = app;
+  const { engine, store, logger, translator, metrics, perUserLimit } = app;
   const loadingDelayMs = options.loadingDelayMs ?? 1_000;
   // A LINE reply token is short-lived; an item still in the inbox after this was lost, not slow.
   const replayAfterMs = options.replayAfterMs ?? 30_000;
   const replayEveryMs = options.replayEveryMs ?? 30_000;
+  // Also the life of a push retry key on LINE's side (24 h): an older outbox item could be sent twice.
   const maxInboxAgeMs = options.maxInboxAgeMs ?? 24 * 60 * 60 * 1000;
-
   /** The tail of each user's queue: events of one user run one after the other. */
   const queues = new Map<string, Promise<void>>();
-  /** Event ids queued or running in this process (a redelivery of one of them is not queued twice). */
+  /** Inbox item ids queued or running in this process (a redelivery of one of them is not queued twice). */
   const queued = new Set<string>();
   const background = new Set<Promise<void>>();
 
@@ -125,20 +147,25 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
     void work.finally(() => background.delete(work));
   }
 
-  function enqueue(event: LineEvent, userId: string, mode: Mode): void {
-    if (queued.has(event.webhookEventId)) return;
-    queued.add(event.webhookEventId);
+  /** Runs `work` after the user's earlier work, once per item id at a time. */
+  function enqueue(userId: string, itemId: string, work: () => Promise<void>): void {
+    if (queued.has(itemId)) return;
+    queued.add(itemId);
     const tail = (queues.get(userId) ?? Promise.resolve())
-      .then(() => processEvent(event, userId, mode))
+      .then(work)
       .catch((error: unknown) =>
         logger.error({ err: error, user: logKey(`line:${userId}`) }, 'LineChannel: event processing failed'),
       )
       .finally(() => {
-        queued.delete(event.webhookEventId);
+        queued.delete(itemId);
         if (queues.get(userId) === tail) queues.delete(userId);
       });
     queues.set(userId, tail);
     track(tail);
+  }
+
+  function enqueueEvent(event: LineEvent, userId: string, mode: Mode): void {
+    enqueue(userId, event.webhookEventId, () => processEvent(event, userId, mode));
   }
 
   async function processEvent(event: LineEvent, userId: string, mode: Mode): Promise<void> {
@@ -165,83 +192,132 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
     } finally {
       clearTimeout(loading);
     }
+    if (result.forgotten) await forgetOutbox(userId);
     if (!result.duplicate && result.messages.length > 0) {
       const messages = renderTurn(result.messages, {
         dir: result.dir,
         datePickerLabel: translator.render(phrase('common:date.pickPrompt'), result.language),
       });
-      await sender.deliver(
-        {
-          to: userId,
-          eventId: event.webhookEventId,
-          // A replayed event's reply token has expired: straight to push.
-          ...(mode === 'fresh' && event.replyToken ? { replyToken: event.replyToken } : {}),
-        },
+      const delivery = { to: userId, eventId: event.webhookEventId };
+      const pending = await sender.deliver(
+        // A replayed event's reply token has expired: straight to push.
+        { ...delivery, ...(mode === 'fresh' && event.replyToken ? { replyToken: event.replyToken } : {}) },
         messages,
       );
+      if (pending.length > 0) {
+        metrics.errors.inc({ kind: 'delivery' });
+        const payload: OutboxPayload = { ...delivery, pending };
+        // Into the outbox before the event leaves the inbox: a crash between the two loses nothing.
+        await store.inboxAdd({
+          id: outboxId(event.webhookEventId),
+          channel: LINE_OUTBOX,
+          payload: JSON.stringify(payload),
+          receivedAt: Date.now(),
+        });
+      }
     }
     await store.inboxRemove(event.webhookEventId);
+  }
+
+  async function pushOutboxItem(id: string, payload: OutboxPayload): Promise<void> {
+    const pending = await sender.pushPending(payload, payload.pending);
+    if (pending.length > 0) metrics.errors.inc({ kind: 'delivery' });
+    // Still pending: the item stays as it was, and the next replay tries again (same retry keys).
+    else await store.inboxRemove(id);
+  }
+
+  /** "Forget me" and unfollow: answers still waiting for this user are dropped with the rest. */
+  async function forgetOutbox(userId: string): Promise<void> {
+    for (const item of await store.inboxPending(0, OUTBOX_SCAN_LIMIT)) {
+      if (item.channel === LINE_OUTBOX && (JSON.parse(item.payload) as OutboxPayload).to === userId)
+        await store.inboxRemove(item.id);
+    }
   }
 
   async function replayPending(): Promise<void> {
     try {
       const items = await store.inboxPending(replayAfterMs);
       for (const item of items) {
-        if (item.channel !== LINE_CHANNEL_NAME) continue;
-        const event = JSON.parse(item.payload) as LineEvent;
-        const user = userOf(event);
-        if (Date.now() - item.receivedAt > maxInboxAgeMs || !('userId' in user)) {
+        if (item.channel !== LINE_CHANNEL_NAME && item.channel !== LINE_OUTBOX) continue;
+        if (Date.now() - item.receivedAt > maxInboxAgeMs) {
           logger.warn(
-            { type: event.type, receivedAt: item.receivedAt },
+            { channel: item.channel, receivedAt: item.receivedAt },
             'LineChannel: gave up an old inbox item',
           );
           await store.inboxRemove(item.id);
           continue;
         }
-        enqueue(event, user.userId, 'replay');
+        if (item.channel === LINE_OUTBOX) {
+          const payload = JSON.parse(item.payload) as OutboxPayload;
+          enqueue(payload.to, item.id, () => pushOutboxItem(item.id, payload));
+          continue;
+        }
+        const event = JSON.parse(item.payload) as LineEvent;
+        const user = userOf(event);
+        if ('userId' in user) enqueueEvent(event, user.userId, 'replay');
+        else await store.inboxRemove(item.id);
       }
     } catch (error) {
       logger.error({ err: error }, 'LineChannel.replayPending(): could not read the inbox; will retry');
     }
   }
 
+  /** Over the user's budget: dropped. Unfollow always passes (it deletes the user's data). */
+  function withinUserLimit(event: LineEvent, userId: string): boolean {
+    if (event.type === 'unfollow' || perUserLimit.take(`${LINE_CHANNEL_NAME}:${userId}`).allowed) return true;
+    metrics.rateLimited.inc({ limit: 'user' });
+    metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'rate-limited' });
+    logger.warn(
+      { user: logKey(`line:${userId}`), type: event.type },
+      'LineChannel: user over the rate limit; event dropped',
+    );
+    return false;
+  }
+
   const handleWebhook: Handler = async (req, res) => {
     const body = await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT);
     const signature = req.headers['x-line-signature'];
     if (!hasValidSignature(body, secret, typeof signature === 'string' ? signature : undefined)) {
+      metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'refused' });
       logger.warn(
         { route: LINE_WEBHOOK_PATH },
         'LineChannel: refused a request with a bad or missing signature',
       );
       throw new HttpError(401, 'invalid signature');
     }
-    const accepted: Array<{ event: LineEvent; userId: string }> = [];
-    for (const event of parseWebhook(body)) {
+    let events: LineEvent[];
+    try {
+      events = parseWebhook(body);
+    } catch (error) {
+      metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'refused' });
+      throw error;
+    }
+    const accepted: Array<{ event: LineEvent; userId: string; payload: string }> = [];
+    for (const event of events) {
       const user = userOf(event);
       if ('ignored' in user) {
+        metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'ignored' });
         logger.info({ type: event.type, reason: user.ignored }, 'LineChannel: event ignored');
       } else if (!toInboundEvent(event, user.userId)) {
+        metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'ignored' });
         logger.info({ type: event.type }, 'LineChannel: event type not handled; ignored');
-      } else {
-        accepted.push({ event, userId: user.userId });
+      } else if (withinUserLimit(event, user.userId)) {
+        accepted.push({ event, userId: user.userId, payload: JSON.stringify(event) });
       }
     }
     try {
       const receivedAt = Date.now();
-      for (const { event } of accepted) {
-        await store.inboxAdd({
-          id: event.webhookEventId,
-          channel: LINE_CHANNEL_NAME,
-          payload: JSON.stringify(event),
-          receivedAt,
-        });
+      for (const { event, payload } of accepted) {
+        await store.inboxAdd({ id: event.webhookEventId, channel: LINE_CHANNEL_NAME, payload, receivedAt });
       }
     } catch (error) {
+      metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'unavailable' }, accepted.length);
       logger.error({ err: error }, 'LineChannel: the inbox is unavailable; asking LINE to redeliver');
       throw new HttpError(503, 'temporarily unavailable');
     }
     sendJson(res, 200, {});
-    for (const { event, userId } of accepted) enqueue(event, userId, 'fresh');
+    metrics.webhookEvents.inc({ channel: LINE_CHANNEL_NAME, outcome: 'accepted' }, accepted.length);
+    for (const { event, userId } of accepted) enqueueEvent(event, userId, 'fresh');
   };
 
   async function idle(): Promise<void> {

@@ -24,12 +24,18 @@ export function createLineReminderDelivery(sender: LineSender, translator: Trans
         dir: languageOf(language).dir,
         datePickerLabel: translator.render(phrase('common:date.pickPrompt'), language),
       });
-      const delivered = await sender.deliver(
+      // Parts LINE could not take now (down, rate-limited) make the send fail, so the queue
+      // retries it; the retry keys keep LINE from showing a part twice. A push LINE refused for
+      // good (e.g. the user blocked the account) would be refused again: it is not retried.
+      const pending = await sender.deliver(
         { to: notice.address, eventId: reminderRetryEventId(notice.sendId) },
         lineMessages,
       );
-      if (!delivered)
-        throw new Error('LineReminderDelivery: LINE refused the push; the reminder will be retried');
+      if (pending.length > 0) {
+        throw new Error(
+          'LineReminderDelivery: LINE could not take the push now; the reminder will be retried',
+        );
+      }
     },
   };
 }

@@ -1,7 +1,12 @@
 /**
  * Everything this channel asks of the LINE Messaging API: replies with their push fallback,
- * retries, the loading animation and the user's profile. Logs carry statuses and LINE's request
- * id, never message text.
+ * timeouts and retries with backoff, the loading animation and the user's profile. Logs carry
+ * statuses and LINE's request id, never message text.
+ *
+ * No lost answer: parts LINE could not take (down, slow, rate-limited past the retries) come back
+ * to the caller as pending pushes, to be queued and pushed later. No duplicate: every push carries a
+ * retry key derived from the event and part, so LINE accepts each part once, even when we retry
+ * after a timeout whose request did get through.
  */
 import { createHash } from 'node:crypto';
 import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
@@ -17,6 +22,8 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 500 };
+/** The SDK's fetch has no timeout: a LINE API call still unanswered after this is given up and retried. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** How long the loading animation may last; LINE takes 5–60 s in steps of 5. */
 const LOADING_SECONDS = 20;
@@ -30,12 +37,24 @@ export interface Delivery {
   eventId: string;
 }
 
+/** A part of a turn's answer LINE could not take yet: push it later with the same retry key. */
+export interface PendingPush {
+  part: number;
+  messages: LineMessage[];
+}
+
 export interface LineSender {
   /**
    * Sends a turn's messages: reply first, then push (for the rest, or when the token is gone).
-   * Resolves false when LINE refused part of them (logged).
+   * Returns the parts still to push because LINE was unavailable (empty when all went, or when
+   * LINE refused them for good: a retry would be refused too).
    */
-  deliver(delivery: Delivery, messages: readonly LineMessage[]): Promise<boolean>;
+  deliver(delivery: Delivery, messages: readonly LineMessage[]): Promise<PendingPush[]>;
+  /** Pushes parts left pending by `deliver`; returns those still pending. */
+  pushPending(
+    delivery: Omit<Delivery, 'replyToken'>,
+    pending: readonly PendingPush[],
+  ): Promise<PendingPush[]>;
   showLoading(userId: string): Promise<void>;
   /** The user's LINE language (e.g. `vi`, `zh-TW`), or undefined when the profile can't be read. */
   profileLanguage(userId: string): Promise<string | undefined>;
@@ -55,24 +74,41 @@ export function retryKeyFor(eventId: string, part: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+class LineTimeoutError extends Error {
+  override name = 'LineTimeoutError';
+}
+
 export function createLineSender(deps: {
   client: messagingApi.MessagingApiClient;
   logger: Logger;
   retry?: RetryOptions;
+  /** The first attempt's timeout; each retry waits twice as long as the one before (a slow LINE gets more time). */
+  requestTimeoutMs?: number;
 }): LineSender {
   const { client, logger } = deps;
   const retry = deps.retry ?? DEFAULT_RETRY;
+  const timeoutMs = deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
-  /** 429 (rate limit) and 5xx or a network failure may succeed later; any other error won't. */
+  /** 429 (rate limit), 5xx, a network failure or a timeout may succeed later; any other error won't. */
   function retriable(error: unknown): boolean {
     if (error instanceof HTTPFetchError) return error.status === 429 || error.status >= 500;
-    return error instanceof TypeError; // fetch() rejects with a TypeError on network failures
+    // fetch() rejects with a TypeError on network failures
+    return error instanceof TypeError || error instanceof LineTimeoutError;
+  }
+
+  /** The SDK's fetch has no timeout: the call is abandoned (it may still reach LINE) after `ms`. */
+  function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new LineTimeoutError(`LINE did not answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([call, timeout]).finally(() => clearTimeout(timer));
   }
 
   async function withRetries<T>(operation: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await operation();
+        return await withTimeout(operation(), timeoutMs * 2 ** (attempt - 1));
       } catch (error) {
         if (attempt >= retry.attempts || !retriable(error)) throw error;
         const delay = retry.baseDelayMs * 2 ** (attempt - 1) * (1 + Math.random() / 2);
@@ -101,47 +137,97 @@ export function createLineSender(deps: {
     );
   }
 
-  async function push(delivery: Delivery, messages: LineMessage[], part: number): Promise<boolean> {
+  type PushOutcome = 'sent' | 'refused' | 'unavailable';
+  async function push(delivery: Omit<Delivery, 'replyToken'>, part: PendingPush): Promise<PushOutcome> {
     try {
       await withRetries(() =>
-        client.pushMessage({ to: delivery.to, messages }, retryKeyFor(delivery.eventId, part)),
+        client.pushMessage(
+          { to: delivery.to, messages: part.messages },
+          retryKeyFor(delivery.eventId, part.part),
+        ),
       );
-      return true;
+      return 'sent';
     } catch (error) {
       // 409: a push with this retry key was already accepted (an earlier attempt got through).
-      if (error instanceof HTTPFetchError && error.status === 409) return true;
+      if (error instanceof HTTPFetchError && error.status === 409) return 'sent';
+      if (retriable(error)) {
+        logger.warn(
+          { ...describe(error), part: part.part },
+          'LineChannel.push(): LINE is unavailable; the push is queued for later',
+        );
+        return 'unavailable';
+      }
       logger.error(
-        { ...describe(error), part },
+        { ...describe(error), part: part.part },
         'LineChannel.push(): LINE refused the push; messages not sent',
       );
-      return false;
+      return 'refused';
+    }
+  }
+
+  async function pushPending(
+    delivery: Omit<Delivery, 'replyToken'>,
+    pending: readonly PendingPush[],
+  ): Promise<PendingPush[]> {
+    for (const [index, part] of pending.entries()) {
+      const outcome = await push(delivery, part);
+      // In order: a later part never overtakes one still pending.
+      if (outcome === 'unavailable') return pending.slice(index);
+      if (outcome === 'refused') return [];
+    }
+    return [];
+  }
+
+  /**
+   * Replies with the first batch; true when it went. A reply has no retry key: when an attempt
+   * timed out or failed with 5xx, LINE may have taken it, and a retry then hears "Invalid reply
+   * token" (a token is used once) — which means the earlier attempt got through, not that it expired.
+   */
+  async function reply(replyToken: string, messages: LineMessage[]): Promise<'sent' | 'push' | 'refused'> {
+    let maybeTaken = false;
+    try {
+      await withRetries(async () => {
+        const earlierMayHaveLanded = maybeTaken;
+        // Until LINE says otherwise (429: refused, not processed), this attempt may land.
+        maybeTaken = true;
+        try {
+          await client.replyMessage({ replyToken, messages });
+        } catch (error) {
+          if (earlierMayHaveLanded && invalidReplyToken(error)) return;
+          if (error instanceof HTTPFetchError && error.status === 429) maybeTaken = earlierMayHaveLanded;
+          throw error;
+        }
+      });
+      return 'sent';
+    } catch (error) {
+      if (invalidReplyToken(error)) {
+        logger.info(describe(error), 'LineChannel.reply(): reply token expired, falling back to push');
+        return 'push';
+      }
+      if (retriable(error)) {
+        logger.warn(describe(error), 'LineChannel.reply(): LINE is unavailable; falling back to push');
+        return 'push';
+      }
+      logger.error(describe(error), 'LineChannel.reply(): LINE refused the reply; messages not sent');
+      return 'refused';
     }
   }
 
   return {
     async deliver(delivery, messages) {
-      const batches = chunk(messages, MAX_MESSAGES_PER_REQUEST);
-      let first = 0;
-      if (delivery.replyToken && batches[0]) {
-        try {
-          await withRetries(() =>
-            client.replyMessage({ replyToken: delivery.replyToken as string, messages: batches[0] ?? [] }),
-          );
-          first = 1;
-        } catch (error) {
-          if (!invalidReplyToken(error)) {
-            logger.error(describe(error), 'LineChannel.reply(): LINE refused the reply; messages not sent');
-            return false;
-          }
-          logger.info(describe(error), 'LineChannel.reply(): reply token expired, falling back to push');
-        }
+      const parts = chunk(messages, MAX_MESSAGES_PER_REQUEST).map((batch, part) => ({
+        part,
+        messages: batch,
+      }));
+      const [first] = parts;
+      if (delivery.replyToken && first) {
+        const outcome = await reply(delivery.replyToken, first.messages);
+        if (outcome === 'refused') return [];
+        if (outcome === 'sent') parts.shift();
       }
-      for (let part = first; part < batches.length; part += 1) {
-        if (!(await push(delivery, batches[part] ?? [], part))) return false;
-      }
-      return true;
+      return pushPending(delivery, parts);
     },
-
+    pushPending,
     async showLoading(userId) {
       try {
         await client.showLoadingAnimation({ chatId: userId, loadingSeconds: LOADING_SECONDS });

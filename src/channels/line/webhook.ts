@@ -6,7 +6,7 @@
 import { validateSignature } from '@line/bot-sdk';
 import { z } from 'zod';
 import type { InboundEvent } from '../../engine/engine.ts';
-import { HttpError } from '../../http/server.ts';
+import { HttpError, parseJsonBody } from '../../http/server.ts';
 
 export const LINE_CHANNEL_NAME = 'line';
 
@@ -42,15 +42,9 @@ export function hasValidSignature(body: Buffer, secret: string, signature: strin
   return typeof signature === 'string' && signature.length > 0 && validateSignature(body, secret, signature);
 }
 
-/** Parses a signed body; 400 when it is not JSON or not a LINE webhook request. */
+/** Parses a signed body; 400 when it is not UTF-8 JSON of a sane depth, or not a LINE webhook request. */
 export function parseWebhook(body: Buffer): LineEvent[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'body is not JSON');
-  }
-  const parsed = callbackSchema.safeParse(json);
+  const parsed = callbackSchema.safeParse(parseJsonBody(body));
   if (!parsed.success) throw new HttpError(400, 'body is not a LINE webhook request');
   return parsed.data.events;
 }

@@ -84,12 +84,32 @@ describe('LineSender.deliver', () => {
     expect(log).not.toContain(SECRET_TEXT);
   });
 
-  it('gives up on a push after the bounded retries', async () => {
+  it('after the bounded retries, hands back the parts LINE could not take, to push later', async () => {
     const { sender, lines } = setup();
     const api = recordLineApi();
     api.answer(PUSH, [503, {}], [503, {}], [503, {}]);
-    await sender.deliver({ to: USER_ID, eventId: 'evt-4' }, texts(1));
+    const pending = await sender.deliver({ to: USER_ID, eventId: 'evt-4' }, texts(7));
     expect(api.to(PUSH)).toHaveLength(3);
+    expect(pending.map((part) => [part.part, part.messages.length])).toEqual([
+      [0, 5],
+      [1, 2],
+    ]);
+    expect(lines.join('')).toContain('LINE is unavailable; the push is queued for later');
+    expect(await sender.pushPending({ to: USER_ID, eventId: 'evt-4' }, pending)).toEqual([]);
+    expect(
+      api
+        .to(PUSH)
+        .slice(3)
+        .map((r) => r.headers['x-line-retry-key']),
+    ).toEqual([retryKeyFor('evt-4', 0), retryKeyFor('evt-4', 1)]);
+  });
+
+  it('drops a push LINE refuses for good (4xx): a retry would be refused too', async () => {
+    const { sender, lines } = setup();
+    const api = recordLineApi();
+    api.answer(PUSH, [400, { message: 'bad request' }]);
+    expect(await sender.deliver({ to: USER_ID, eventId: 'evt-5' }, texts(1))).toEqual([]);
+    expect(api.to(PUSH)).toHaveLength(1);
     expect(lines.join('')).toContain('LineChannel.push(): LINE refused the push');
   });
 });
