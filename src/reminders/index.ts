@@ -1,6 +1,6 @@
 /**
  * Deadline reminders: opt-in at the end of a dialog that produced a date, sent at 09:00 Tokyo time
- * on the channel the user chose, plus an `.ics` file per deadline. See docs/reminders.md.
+ * on the channel the user chose, plus an `.ics` file per deadline. See the README, "Deadline reminders".
  */
 import type { Clock } from '../clock.ts';
 import type { Config } from '../config.ts';
