@@ -3,6 +3,7 @@
  * adding one is that folder plus one line here.
  */
 import type { App } from '../app.ts';
+import { createDirectLineChannel } from './directline/index.ts';
 import { createLineChannel } from './line/index.ts';
 
 export interface Channel {
@@ -13,7 +14,7 @@ export interface Channel {
   close?(): Promise<void>;
 }
 
-export const CHANNELS: readonly Channel[] = [createLineChannel()];
+export const CHANNELS: readonly Channel[] = [createLineChannel(), createDirectLineChannel()];
 
 export function registerChannels(app: App, channels: readonly Channel[] = CHANNELS): void {
   for (const channel of channels) {
