@@ -28,7 +28,7 @@ import type { Channel } from '../index.ts';
 import { type Activity, createConversationLog, watermarkOf } from './conversation-log.ts';
 import { createOriginPolicy, type OriginPolicy } from './origins.ts';
 import { attachStreams, type Streams } from './streams.ts';
-import { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';
+import { createTokenService, type TokenClaims } from './tokens.ts';
 
 export const DIRECTLINE_CHANNEL_NAME = 'directline';
 export const DIRECTLINE_PATH = '/directline';

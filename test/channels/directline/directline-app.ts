@@ -3,13 +3,13 @@
  * an ephemeral port, and the real `botframework-directlinejs` client pointed at it. The client needs
  * XMLHttpRequest, which Node lacks: `xhr2` provides it (tests only).
  */
-import { DirectLine, type Activity as ClientActivity } from 'botframework-directlinejs';
-import XHR from 'xhr2';
+import { createRequire } from 'node:module';
+import { DirectLine } from 'botframework-directlinejs';
 import { loadConfig } from '../../../src/config.ts';
 import { createProductionApp } from '../../../src/production.ts';
 import type { Store } from '../../../src/store/types.ts';
 
-(globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest ??= XHR;
+(globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest ??= createRequire(import.meta.url)('xhr2');
 
 export const SECRET = 'test-directline-secret-0123456789abcdef';
 /** A Wednesday, as in the lost-card dialog's tests. */
@@ -36,11 +36,26 @@ export async function startDirectLineApp(options: DirectLineAppOptions = {}) {
 }
 
 /** The real client against our server. */
-export function connect(domain: string, options: { token: string; conversationId?: string; watermark?: string; webSocket: boolean }) {
+export function connect(
+  domain: string,
+  options: { token: string; conversationId?: string; watermark?: string; webSocket: boolean },
+) {
   return new DirectLine({ domain, pollingInterval: 200, ...options });
 }
 
-export type { ClientActivity };
+/** An activity as the client hands it over: the fields the tests read. */
+export interface ClientActivity {
+  type: string;
+  id?: string;
+  text?: string;
+  locale?: string;
+  replyToId?: string;
+  from: { id: string; role?: string };
+  conversation?: { id: string };
+  channelData?: { clientActivityID?: string; dir?: string };
+  suggestedActions?: { actions: Array<{ type: string; value: unknown }> };
+  attachments?: Array<{ contentType: string; content: unknown }>;
+}
 
 /** Collects the bot's activities until `predicate` holds (or fails after `timeoutMs`). */
 export function botActivities(
@@ -52,10 +67,14 @@ export function botActivities(
     const seen: ClientActivity[] = [];
     const timer = setTimeout(() => {
       subscription.unsubscribe();
-      reject(new Error(`timed out with ${seen.length} activities: ${JSON.stringify(seen.map((a) => a.type === 'message' ? a.text : a.type))}`));
+      reject(
+        new Error(
+          `timed out with ${seen.length} activities: ${JSON.stringify(seen.map((a) => (a.type === 'message' ? a.text : a.type)))}`,
+        ),
+      );
     }, timeoutMs);
     const subscription = client.activity$.subscribe((activity) => {
-      seen.push(activity);
+      seen.push(activity as unknown as ClientActivity);
       if (predicate(seen)) {
         clearTimeout(timer);
         subscription.unsubscribe();
