@@ -3,6 +3,7 @@
  * adding one is that folder plus one line here.
  */
 import type { App } from '../app.ts';
+import { createWidget } from '../widget/widget.ts';
 import { createDirectLineChannel } from './directline/index.ts';
 import { createLineChannel } from './line/index.ts';
 
@@ -14,7 +15,9 @@ export interface Channel {
   close?(): Promise<void>;
 }
 
-export const CHANNELS: readonly Channel[] = [createLineChannel(), createDirectLineChannel()];
+const directLine = createDirectLineChannel();
+
+export const CHANNELS: readonly Channel[] = [createLineChannel(), directLine, createWidget(directLine)];
 
 export function registerChannels(app: App, channels: readonly Channel[] = CHANNELS): void {
   for (const channel of channels) {

@@ -104,7 +104,7 @@ function renderMessage(message: OutboundMessage, last: boolean, options: RenderO
     case 'date':
       return cardActivity(
         options,
-        [textBlock(message.prompt), dateInput(message.min, message.max)],
+        [dateInput(message.prompt, options.datePickerLabel, message.min, message.max)],
         [
           { type: 'Action.Submit', title: options.datePickerLabel, style: 'positive', data: {} },
           ...(message.choices ?? []).map(submitChoice),
@@ -181,11 +181,22 @@ function titleBlock(text: string): AdaptiveElement {
   return { type: 'TextBlock', text, wrap: true, weight: 'Bolder', size: 'Medium', style: 'heading' };
 }
 
-function dateInput(min: IsoDate | undefined, max: IsoDate | undefined): AdaptiveElement {
+/**
+ * The question is the input's label (read with it by screen readers). Adaptive Cards refuse to
+ * render a required input without a label and an error message.
+ */
+function dateInput(
+  label: string,
+  errorMessage: string,
+  min: IsoDate | undefined,
+  max: IsoDate | undefined,
+): AdaptiveElement {
   return {
     type: 'Input.Date',
     id: DATE_INPUT_ID,
+    label,
     isRequired: true,
+    errorMessage,
     ...(min ? { min } : {}),
     ...(max ? { max } : {}),
   };

@@ -252,7 +252,7 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     if (path === `${DIRECTLINE_PATH}/tokens/generate`) {
       if (access(req).kind !== 'secret')
         throw new HttpError(403, 'tokens/generate needs the Direct Line secret');
-      const locale = await optionalLocale(req);
+      const locale = await requestedLocale(req);
       const created = newConversation(locale);
       send(req, res, 200, {
         conversationId: created.conversationId,
@@ -398,8 +398,11 @@ function headerToken(req: IncomingMessage): string {
   return (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
 }
 
-/** tokens/generate takes an optional `{ locale }` (Azure's takes `{ user }`, ignored here). */
-async function optionalLocale(req: IncomingMessage): Promise<string | undefined> {
+/**
+ * The optional `{ "locale": "fr" }` body of tokens/generate and of the widget's token request: the
+ * page's language, the greeting's hint. (Azure's tokens/generate takes `{ user }`, ignored here.)
+ */
+export async function requestedLocale(req: IncomingMessage): Promise<string | undefined> {
   const body = (await readBody(req, 4 * 1024)).toString('utf8').trim();
   if (!body) return undefined;
   try {

@@ -6,5 +6,6 @@ export {
   type DirectLineChannel,
   type DirectLineOptions,
   type DirectLineService,
+  requestedLocale,
 } from './directline-channel.ts';
 export { createTokenService, type TokenClaims, type TokenService } from './tokens.ts';
