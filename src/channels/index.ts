@@ -4,6 +4,7 @@
  */
 import type { App } from '../app.ts';
 import { createWidget } from '../widget/widget.ts';
+import { createBotFrameworkChannel } from './botframework/index.ts';
 import { createDirectLineChannel } from './directline/index.ts';
 import { createLineChannel } from './line/index.ts';
 
@@ -17,7 +18,12 @@ export interface Channel {
 
 const directLine = createDirectLineChannel();
 
-export const CHANNELS: readonly Channel[] = [createLineChannel(), directLine, createWidget(directLine)];
+export const CHANNELS: readonly Channel[] = [
+  createLineChannel(),
+  createBotFrameworkChannel(),
+  directLine,
+  createWidget(directLine),
+];
 
 export function registerChannels(app: App, channels: readonly Channel[] = CHANNELS): void {
   for (const channel of channels) {

@@ -23,7 +23,7 @@ import { type Handler, HttpError, readBody, sendJson } from '../../http/server.t
 import { languageOf } from '../../i18n/index.ts';
 import { logKey } from '../../logger.ts';
 import { phrase } from '../../messages.ts';
-import { inboundOf, renderActivities } from '../botframework/activities.ts';
+import { inboundOf, renderActivities } from '../botframework/index.ts';
 import type { Channel } from '../index.ts';
 import { type Activity, createConversationLog, watermarkOf } from './conversation-log.ts';
 import { createOriginPolicy, type OriginPolicy } from './origins.ts';
