@@ -73,6 +73,11 @@ export interface HttpServer {
   readonly server: Server;
   addRoute(route: Route): void;
   listen(port: number, host: string): Promise<number>;
+  /**
+   * Runs `hook` when close() begins. For long-lived connections (WebSocket streams): the server
+   * waits for every open connection, so they must end themselves.
+   */
+  onClose(hook: () => void): void;
   /** Stops accepting connections and waits for open requests to finish. */
   close(): Promise<void>;
 }
@@ -80,6 +85,7 @@ export interface HttpServer {
 export function createHttpServer(logger: Logger): HttpServer {
   const exact = new Map<string, Handler>();
   const prefixes: Array<{ method: string; prefix: string; handler: Handler }> = [];
+  const closeHooks: Array<() => void> = [];
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -129,9 +135,13 @@ export function createHttpServer(logger: Logger): HttpServer {
         });
       });
     },
+    onClose(hook) {
+      closeHooks.push(hook);
+    },
     close() {
       return new Promise((resolve) => {
         server.close(() => resolve());
+        for (const hook of closeHooks.splice(0)) hook();
         server.closeIdleConnections();
       });
     },

@@ -370,7 +370,7 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
   });
 
   const streams: Streams = attachStreams({
-    server: app.http.server,
+    http: app.http,
     pathPrefix: `${DIRECTLINE_PATH}/conversations/`,
     log,
     tokens,

@@ -7,9 +7,10 @@
  * Appends made by this process wake the stream at once; a periodic look at the log catches the
  * ones made by other instances (several instances behind a load balancer share the store).
  */
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type WebSocket, WebSocketServer } from 'ws';
+import type { HttpServer } from '../../http/server.ts';
 import type { Logger } from '../../logger.ts';
 import { type ConversationLog, watermarkOf } from './conversation-log.ts';
 import type { TokenService } from './tokens.ts';
@@ -24,7 +25,7 @@ const DEFAULT_POLL_MS = 3_000;
 const PING_EVERY_MS = 25_000;
 
 export function attachStreams(deps: {
-  server: Server;
+  http: HttpServer;
   /** `/directline/conversations/`: the stream path is `<prefix><id>/stream`. */
   pathPrefix: string;
   log: ConversationLog;
@@ -85,12 +86,14 @@ export function attachStreams(deps: {
     flush();
   }
 
-  deps.server.on('upgrade', onUpgrade);
-  return {
-    close() {
-      deps.server.off('upgrade', onUpgrade);
-      for (const client of wss.clients) client.terminate();
-      wss.close();
-    },
-  };
+  function close(): void {
+    deps.http.server.off('upgrade', onUpgrade);
+    // 1001 "going away": clients reconnect (to another instance, or after the restart).
+    for (const client of wss.clients) client.close(1001, 'server shutting down');
+    wss.close();
+  }
+
+  deps.http.server.on('upgrade', onUpgrade);
+  deps.http.onClose(close);
+  return { close };
 }

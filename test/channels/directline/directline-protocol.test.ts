@@ -133,6 +133,21 @@ describe('Direct Line conversations', () => {
     }
   });
 
+  it('ends open streams with 1001 on shutdown instead of waiting for them', async () => {
+    const server = await startDirectLineApp();
+    const { token, conversationId } = await generateToken(server.domain);
+    const url = `${server.base.replace('http', 'ws')}/directline/conversations/${conversationId}/stream?t=${token}`;
+    const socket = new WebSocket(url);
+    await new Promise((resolve) => {
+      socket.onopen = resolve;
+    });
+    const closed = new Promise<number>((resolve) => {
+      socket.onclose = (event) => resolve(event.code);
+    });
+    await server.app.close();
+    expect(await closed).toBe(1001);
+  });
+
   it('refreshes a token for the same conversation', async () => {
     const { domain } = await start();
     const { token, conversationId } = await generateToken(domain);
