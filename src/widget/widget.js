@@ -68,9 +68,12 @@
     button.setAttribute('aria-expanded', String(open));
     sessionStorage.setItem(openKey, open ? '1' : '');
     if (open) {
-      start().catch((error) => {
-        chat.textContent = `Madoguchi: ${error.message}`;
-      });
+      start()
+        // Keyboard users land in the message box.
+        .then(() => requestAnimationFrame(() => chat.querySelector('input, textarea')?.focus()))
+        .catch((error) => {
+          chat.textContent = `Madoguchi: ${error.message}`;
+        });
     } else {
       button.focus();
     }

@@ -58,10 +58,13 @@ it('chats through the lost-card dialog in French, then finds the history after a
 
   const open = page.getByRole('button', { name: 'Chat' });
   await open.click();
-  await expect(page.locator('#madoguchi-panel')).toBeTruthy();
   const chat = page.locator('.madoguchi-chat');
   await chat.getByText('Bonjour ! Je suis Madoguchi', { exact: false }).first().waitFor({ timeout: 20_000 });
   expect(await open.getAttribute('aria-expanded')).toBe('true');
+  // Opened from the keyboard or not, the focus is in the message box.
+  await expect
+    .poll(() => chat.evaluate((element) => element.contains(element.ownerDocument.activeElement)))
+    .toBe(true);
   expect(await page.locator('#madoguchi-language').inputValue()).toBe('fr');
 
   await click(page, 'Carte de résidence');
@@ -91,5 +94,12 @@ it('chats through the lost-card dialog in French, then finds the history after a
   // The user's own answers are part of the history (Web Chat typesets the apostrophe).
   expect(await chat.locator('.webchat__bubble--from-user', { hasText: 'Je l’ai perdue' }).count()).toBe(1);
   expect(errors).toEqual([]);
+
+  // Keyboard: Escape closes the panel and gives the focus back to the button.
+  await chat.locator('input, textarea').first().focus();
+  await page.keyboard.press('Escape');
+  expect(await page.locator('#madoguchi-panel').isHidden()).toBe(true);
+  expect(await open.evaluate((button) => button === button.ownerDocument.activeElement)).toBe(true);
+  expect(await open.getAttribute('aria-expanded')).toBe('false');
   await context.close();
 }, 90_000);
