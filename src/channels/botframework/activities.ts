@@ -12,8 +12,9 @@
  * https://adaptivecards.io/explorer/
  * Pure: no I/O.
  */
-import type { InboundEvent } from '../../engine/engine.ts';
-import type { Button, Choice, IsoDate, OutboundMessage } from '../../messages.ts';
+import type { InboundEvent, TurnResult } from '../../engine/engine.ts';
+import { languageOf, type Translator } from '../../i18n/index.ts';
+import { type Button, type Choice, type IsoDate, type OutboundMessage, phrase } from '../../messages.ts';
 
 /** The outgoing message activity, before the channel adds ids, addresses and timestamps. */
 export interface MessageActivity {
@@ -85,6 +86,20 @@ export function renderActivities(
   options: RenderOptions,
 ): MessageActivity[] {
   return messages.map((message, index) => renderMessage(message, index === messages.length - 1, options));
+}
+
+/** A turn's replies in the user's language and writing direction. */
+export function renderTurnActivities(
+  result: TurnResult,
+  translator: Translator,
+  choiceStyle: ChoiceStyle,
+): MessageActivity[] {
+  return renderActivities(result.messages, {
+    locale: languageOf(result.language).intl,
+    dir: result.dir,
+    datePickerLabel: translator.render(phrase('common:date.pickPrompt'), result.language),
+    choiceStyle,
+  });
 }
 
 function renderMessage(message: OutboundMessage, last: boolean, options: RenderOptions): MessageActivity {

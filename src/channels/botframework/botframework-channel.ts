@@ -29,11 +29,9 @@ import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { TurnResult } from '../../engine/engine.ts';
 import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
-import { languageOf } from '../../i18n/index.ts';
 import { logKey } from '../../logger.ts';
-import { phrase } from '../../messages.ts';
 import type { Channel } from '../index.ts';
-import { inboundOf, renderActivities } from './activities.ts';
+import { inboundOf, renderTurnActivities } from './activities.ts';
 
 export const BOTFRAMEWORK_CHANNEL_NAME = 'botframework';
 export const BOTFRAMEWORK_MESSAGES_PATH = '/api/messages';
@@ -148,13 +146,8 @@ function createHandler(app: App, options: BotFrameworkChannelOptions): Handler {
   async function reply(activity: IncomingActivity, result: TurnResult): Promise<void> {
     const token = tokens ? await tokens.getAccessToken(CONNECTOR_SCOPE) : '';
     const client = ConnectorClient.createClientWithToken(activity.serviceUrl, token);
-    const rendered = renderActivities(result.messages, {
-      locale: languageOf(result.language).intl,
-      dir: result.dir,
-      datePickerLabel: translator.render(phrase('common:date.pickPrompt'), result.language),
-      // Labels sent back as text work on every channel, Teams included; the engine matches them.
-      choiceStyle: 'imBack',
-    });
+    // Labels sent back as text work on every channel, Teams included; the engine matches them.
+    const rendered = renderTurnActivities(result, translator, 'imBack');
     for (const message of rendered) {
       const outgoing = SdkActivity.fromObject({
         ...message,

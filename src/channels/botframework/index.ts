@@ -1,6 +1,12 @@
 /** The Bot Framework channel's public surface, and the activity rendering Direct Line shares. */
 
-export { inboundOf, type MessageActivity, type RenderOptions, renderActivities } from './activities.ts';
+export {
+  inboundOf,
+  type MessageActivity,
+  type RenderOptions,
+  renderActivities,
+  renderTurnActivities,
+} from './activities.ts';
 export {
   BOTFRAMEWORK_CHANNEL_NAME,
   BOTFRAMEWORK_MESSAGES_PATH,

@@ -18,12 +18,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
-import type { InboundEvent } from '../../engine/engine.ts';
+import type { InboundEvent, TurnResult } from '../../engine/engine.ts';
 import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
-import { languageOf } from '../../i18n/index.ts';
 import { logKey } from '../../logger.ts';
-import { phrase } from '../../messages.ts';
-import { inboundOf, renderActivities } from '../botframework/index.ts';
+import { inboundOf, renderTurnActivities } from '../botframework/index.ts';
 import type { Channel } from '../index.ts';
 import { type Activity, createConversationLog, watermarkOf } from './conversation-log.ts';
 import { createOriginPolicy, type OriginPolicy } from './origins.ts';
@@ -123,7 +121,9 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
   const queues = new Map<string, Promise<void>>();
 
   function inQueue(conversationId: string, work: () => Promise<void>): Promise<void> {
-    const tail = (queues.get(conversationId) ?? Promise.resolve()).then(work).finally(() => {
+    // Each caller gets its own work's outcome; a failed turn does not stop the ones queued after it.
+    const previous = (queues.get(conversationId) ?? Promise.resolve()).catch(() => undefined);
+    const tail = previous.then(work).finally(() => {
       if (queues.get(conversationId) === tail) queues.delete(conversationId);
     });
     queues.set(conversationId, tail);
@@ -171,7 +171,7 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     event: Omit<InboundEvent, 'channel' | 'userKey'>,
     replyToId?: string,
   ): Promise<void> {
-    let result: Awaited<ReturnType<typeof engine.handle>>;
+    let result: TurnResult;
     try {
       result = await engine.handle({ ...event, channel: DIRECTLINE_CHANNEL_NAME, userKey: conversationId });
     } catch (error) {
@@ -182,12 +182,7 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
       return;
     }
     if (result.duplicate || result.messages.length === 0) return;
-    const rendered = renderActivities(result.messages, {
-      locale: languageOf(result.language).intl,
-      dir: result.dir,
-      datePickerLabel: translator.render(phrase('common:date.pickPrompt'), result.language),
-      choiceStyle: 'messageBack',
-    });
+    const rendered = renderTurnActivities(result, translator, 'messageBack');
     const timestamp = new Date().toISOString();
     const recipient = claims ? { id: claims.user, role: 'user' } : undefined;
     await log.append(

@@ -100,6 +100,17 @@ describe.each([
 });
 
 describe('Direct Line conversations', () => {
+  it("switches language on the widget picker's lang: choice", async () => {
+    const { domain } = await start();
+    const { token } = await generateToken(domain);
+    const client = connect(domain, { token, webSocket: true });
+    clients.push(client);
+    await botActivities(client, (seen) => seen.some(fromBot));
+    const switched = await say(client, choose('lang:ja', '日本語'));
+    expect(switched.replies.length).toBeGreaterThan(0);
+    expect(switched.replies.every((reply) => reply.locale === 'ja-JP')).toBe(true);
+  });
+
   it('resumes after a reload (history from watermark 0) and after a server restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'madoguchi-dl-'));
     try {
