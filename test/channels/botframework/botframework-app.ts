@@ -26,6 +26,15 @@ export function publishSigningKeys(): nock.Scope {
     .reply(200, { keys: [{ ...jwk, kid: KEY_ID, use: 'sig', alg: 'RS256', endorsements: ['msteams'] }] });
 }
 
+/** Tokens issued by Entra ID (the Emulator's, a single-tenant bot's): keys under the app's authority. */
+export function publishEntraSigningKeys(tenant: string): nock.Scope {
+  const jwk = keys.publicKey.export({ format: 'jwk' }) as JsonWebKey;
+  return nock('https://login.microsoftonline.com')
+    .persist()
+    .get(`/${tenant}/discovery/v2.0/keys`)
+    .reply(200, { keys: [{ ...jwk, kid: KEY_ID, use: 'sig', alg: 'RS256' }] });
+}
+
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 /** A channel token as the Bot Framework issues them; override any claim. */

@@ -7,6 +7,7 @@ import {
   APP_PASSWORD,
   channelToken,
   messageActivity,
+  publishEntraSigningKeys,
   publishSigningKeys,
   SERVICE_URL,
   startBotFrameworkApp,
@@ -119,6 +120,20 @@ describe('Bot Framework channel with an app id (JWT)', () => {
     const actions = answer.at(-1)?.body.suggestedActions?.actions ?? [];
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((action) => action.type === 'imBack' && action.value === action.title)).toBe(true);
+  });
+
+  it("accepts an Entra-issued token (the Emulator's) checked against the keys of the app's authority", async () => {
+    const botFrameworkTenant = 'd6d49420-f39b-4df7-a1dc-d59a935871db';
+    publishEntraSigningKeys('botframework.com');
+    const { post } = await start(authenticated);
+    const local = messageActivity({ type: 'typing', serviceUrl: 'http://localhost:9/' });
+    const entra = {
+      iss: `https://login.microsoftonline.com/${botFrameworkTenant}/v2.0`,
+      tid: botFrameworkTenant,
+      serviceurl: undefined,
+    };
+    expect((await post(local, channelToken(entra))).status).toBe(200);
+    expect((await post(local, channelToken({ ...entra, tid: 'another-tenant' }))).status).toBe(401);
   });
 
   it('refuses a wrong audience, a missing token and a foreign signature with 401, sending nothing', async () => {
