@@ -103,3 +103,24 @@ it('chats through the lost-card dialog in French, then finds the history after a
   expect(await open.getAttribute('aria-expanded')).toBe('false');
   await context.close();
 }, 90_000);
+
+it('fills a phone screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?lang=fr`);
+  await page.getByRole('button', { name: 'Chat' }).tap();
+  await page
+    .locator('.madoguchi-chat')
+    .getByText('Bonjour', { exact: false })
+    .first()
+    .waitFor({ timeout: 20_000 });
+  expect(await page.locator('#madoguchi-panel').boundingBox()).toEqual({
+    x: 0,
+    y: 0,
+    width: 390,
+    height: 844,
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, 'widget-phone-fr.png') });
+  await context.close();
+}, 60_000);
