@@ -7,6 +7,8 @@ ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .
+# The widget's Web Chat bundle (see scripts/build-widget.ts): fetched once here, served offline.
+RUN node scripts/build-widget.ts
 # The embedded SQLite default writes data/; with REDIS_URL set nothing is written locally.
 RUN mkdir -p data && chown node:node data
 USER node

@@ -48,6 +48,47 @@ export const configSchema = z
     // the key that signs the links. Without both, reminders work but no `.ics` link is offered.
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     REMINDER_LINK_SECRET: z.string().min(32).optional(),
+    // Self-hosted Direct Line and the web widget (docs/widget.md). The secret authorises
+    // POST /directline/tokens/generate (as Azure's Direct Line secret does) and keys the tokens' signature.
+    DIRECTLINE_SECRET: z.string().min(32).optional(),
+    DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1_800),
+    // Pages allowed to embed the widget, besides Madoguchi's own origin: comma-separated origins.
+    WIDGET_ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value, ctx) => {
+        const origins = value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean);
+        for (const origin of origins) {
+          if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `"${origin}" is not an origin such as https://www.example.org (scheme and host, no path)`,
+            });
+          }
+        }
+        return origins;
+      }),
+    // Token requests per minute from one IP address at the widget's token endpoint.
+    WIDGET_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    // Azure Bot resource (docs/botframework.md): POST /api/messages authenticates channel requests
+    // with this app id; without it the endpoint runs anonymously for the Bot Framework Emulator.
+    MICROSOFT_APP_ID: z.string().min(1).optional(),
+    MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+    // Set for a single-tenant bot; a multi-tenant bot leaves it empty.
+    MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+    // Anonymous mode only: where replies may be posted (comma-separated URL prefixes); loopback always.
+    BOTFRAMEWORK_ALLOWED_SERVICE_URLS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean),
+      ),
   })
   .superRefine((config, ctx) => {
     if (config.HANDOFF_WEBHOOK_URL && !config.HANDOFF_WEBHOOK_SECRET) {
@@ -85,6 +126,14 @@ export const configSchema = z
         code: 'custom',
         path: [name],
         message: `is missing while ${other} is set; set both to turn the LINE channel on, or neither to leave it off`,
+      });
+    }
+    if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_PASSWORD'],
+        message:
+          "is required with MICROSOFT_APP_ID: the client secret of the Azure Bot resource's app registration",
       });
     }
   });

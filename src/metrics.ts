@@ -167,6 +167,8 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
     inboxAdd: (item) => timed('inboxAdd', () => store.inboxAdd(item)),
     inboxRemove: (id) => timed('inboxRemove', () => store.inboxRemove(id)),
     inboxPending: (olderThanMs, limit) => timed('inboxPending', () => store.inboxPending(olderThanMs, limit)),
+    logAppend: (log, entries) => timed('logAppend', () => store.logAppend(log, entries)),
+    logRead: (log, from, limit) => timed('logRead', () => store.logRead(log, from, limit)),
     ping: () => store.ping(),
     close: () => store.close(),
   };

@@ -3,6 +3,9 @@
  * adding one is that folder plus one line here.
  */
 import type { App } from '../app.ts';
+import { createWidget } from '../widget/widget.ts';
+import { createBotFrameworkChannel } from './botframework/index.ts';
+import { createDirectLineChannel } from './directline/index.ts';
 import { createLineChannel } from './line/index.ts';
 
 export interface Channel {
@@ -13,7 +16,14 @@ export interface Channel {
   close?(): Promise<void>;
 }
 
-export const CHANNELS: readonly Channel[] = [createLineChannel()];
+const directLine = createDirectLineChannel();
+
+export const CHANNELS: readonly Channel[] = [
+  createLineChannel(),
+  createBotFrameworkChannel(),
+  directLine,
+  createWidget(directLine),
+];
 
 export function registerChannels(app: App, channels: readonly Channel[] = CHANNELS): void {
   for (const channel of channels) {

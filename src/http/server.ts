@@ -162,6 +162,11 @@ export interface HttpServer {
   readonly server: Server;
   addRoute(route: Route): void;
   listen(port: number, host: string): Promise<number>;
+  /**
+   * Runs `hook` when close() begins. For long-lived connections (WebSocket streams): the server
+   * waits for every open connection, so they must end themselves.
+   */
+  onClose(hook: () => void): void;
   /** Stops accepting connections and waits for open requests to finish. */
   close(): Promise<void>;
 }
@@ -169,6 +174,7 @@ export interface HttpServer {
 export function createHttpServer(logger: Logger, options: HttpServerOptions = {}): HttpServer {
   const exact = new Map<string, Route>();
   const prefixes: Array<Route & { prefix: string }> = [];
+  const closeHooks: Array<() => void> = [];
 
   function routeFor(method: string, pathname: string): Route | undefined {
     return (
@@ -236,9 +242,13 @@ export function createHttpServer(logger: Logger, options: HttpServerOptions = {}
         });
       });
     },
+    onClose(hook) {
+      closeHooks.push(hook);
+    },
     close() {
       return new Promise((resolve) => {
         server.close(() => resolve());
+        for (const hook of closeHooks.splice(0)) hook();
         server.closeIdleConnections();
       });
     },

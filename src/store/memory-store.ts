@@ -1,6 +1,7 @@
 /** The in-memory store: for tests and throwaway runs. Same contract as the persistent stores. */
 import { LocalLocks } from './local-lock.ts';
 import {
+  DEFAULT_LOG_READ_LIMIT,
   type InboxItem,
   type Lock,
   type SaveOptions,
@@ -15,6 +16,7 @@ export class MemoryStore implements Store {
   private readonly records = new Map<string, { json: string; version: number; touchedAt: number }>();
   private readonly seen = new Map<string, number>();
   private readonly inbox = new Map<string, InboxItem>();
+  private readonly logs = new Map<string, { entries: string[]; touchedAt: number }>();
   private readonly locks = new LocalLocks();
   private readonly now: () => number;
   private readonly options: StoreOptions;
@@ -91,11 +93,33 @@ export class MemoryStore implements Store {
       .slice(0, limit);
   }
 
+  async logAppend(log: string, entries: readonly string[]): Promise<number> {
+    const live = this.liveLog(log) ?? { entries: [], touchedAt: 0 };
+    live.entries.push(...entries);
+    live.touchedAt = this.now();
+    this.logs.set(log, live);
+    return live.entries.length;
+  }
+
+  async logRead(log: string, from: number, limit = DEFAULT_LOG_READ_LIMIT): Promise<string[]> {
+    return this.liveLog(log)?.entries.slice(from, from + limit) ?? [];
+  }
+
+  private liveLog(log: string): { entries: string[]; touchedAt: number } | undefined {
+    const found = this.logs.get(log);
+    if (found && this.now() - found.touchedAt > this.options.sessionTtlMs) {
+      this.logs.delete(log);
+      return undefined;
+    }
+    return found;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.records.clear();
     this.seen.clear();
     this.inbox.clear();
+    this.logs.clear();
   }
 }

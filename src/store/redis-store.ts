@@ -14,6 +14,7 @@ import { REDIS_SCRIPTS, type ScriptName } from './redis-scripts.ts';
 import {
   DEFAULT_LOCK_TTL_MS,
   DEFAULT_LOCK_WAIT_MS,
+  DEFAULT_LOG_READ_LIMIT,
   type InboxItem,
   type Lock,
   LockTimeoutError,
@@ -237,6 +238,22 @@ export class RedisStore implements Store {
     return items.flatMap((json) => (json ? [JSON.parse(json) as InboxItem] : []));
   }
 
+  async logAppend(log: string, entries: readonly string[]): Promise<number> {
+    // RPUSH and PEXPIRE in one transaction: the log never lingers without its TTL.
+    const results = await this.client
+      .multi()
+      .rpush(logKey(log), ...entries)
+      .pexpire(logKey(log), this.options.sessionTtlMs)
+      .exec();
+    const [pushError, length] = results?.[0] ?? [new Error('RedisStore.logAppend(): transaction aborted')];
+    if (pushError) throw pushError;
+    return length as number;
+  }
+
+  async logRead(log: string, from: number, limit = DEFAULT_LOG_READ_LIMIT): Promise<string[]> {
+    return this.client.lrange(logKey(log), from, from + limit - 1);
+  }
+
   async ping(): Promise<void> {
     await this.client.ping();
   }
@@ -279,3 +296,4 @@ const lockQueueKey = (key: string) => `lock-queue:${key}`;
 const lockAliveKey = (key: string) => `lock-alive:${key}`;
 const seenKey = (eventId: string) => `seen:${eventId}`;
 const INBOX_KEYS = ['inbox:items', 'inbox:by-time'];
+const logKey = (log: string) => `log:${log}`;

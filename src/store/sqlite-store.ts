@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { LocalLocks } from './local-lock.ts';
 import {
+  DEFAULT_LOG_READ_LIMIT,
   type InboxItem,
   type Lock,
   type SaveOptions,
@@ -37,6 +38,18 @@ const SCHEMA = `
     received_at INTEGER NOT NULL
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS inbox_received_at ON inbox (received_at);
+  CREATE TABLE IF NOT EXISTS log_entries (
+    log TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (log, position)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS logs (
+    log TEXT PRIMARY KEY,
+    length INTEGER NOT NULL,
+    touched_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS logs_touched_at ON logs (touched_at);
 `;
 
 /** How often expired sessions and seen ids are swept out. */
@@ -60,6 +73,13 @@ export class SqliteStore implements Store {
     inboxAdd: StatementSync;
     inboxRemove: StatementSync;
     inboxPending: StatementSync;
+    logLength: StatementSync;
+    logTouch: StatementSync;
+    logInsert: StatementSync;
+    logRead: StatementSync;
+    sweepLogEntries: StatementSync;
+    sweepLogEntriesOf: StatementSync;
+    sweepLogs: StatementSync;
   };
 
   readonly path: string;
@@ -95,6 +115,19 @@ export class SqliteStore implements Store {
       inboxPending: this.db.prepare(
         'SELECT id, channel, payload, received_at FROM inbox WHERE received_at <= ? ORDER BY received_at LIMIT ?',
       ),
+      logLength: this.db.prepare('SELECT length, touched_at FROM logs WHERE log = ?'),
+      logTouch: this.db.prepare(
+        'INSERT INTO logs (log, length, touched_at) VALUES (?, ?, ?) ON CONFLICT (log) DO UPDATE SET length = excluded.length, touched_at = excluded.touched_at',
+      ),
+      logInsert: this.db.prepare('INSERT INTO log_entries (log, position, entry) VALUES (?, ?, ?)'),
+      logRead: this.db.prepare(
+        'SELECT entry FROM log_entries WHERE log = ? AND position >= ? ORDER BY position LIMIT ?',
+      ),
+      sweepLogEntries: this.db.prepare(
+        'DELETE FROM log_entries WHERE log IN (SELECT log FROM logs WHERE touched_at < ?)',
+      ),
+      sweepLogEntriesOf: this.db.prepare('DELETE FROM log_entries WHERE log = ?'),
+      sweepLogs: this.db.prepare('DELETE FROM logs WHERE touched_at < ?'),
     };
     this.sweep();
     this.sweeper = setInterval(() => this.sweep(), SWEEP_INTERVAL_MS);
@@ -181,6 +214,36 @@ export class SqliteStore implements Store {
     }));
   }
 
+  async logAppend(log: string, entries: readonly string[]): Promise<number> {
+    const now = this.now();
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const length = this.liveLogLength(log, now);
+      // An expired log still on disk starts over: its old entries go first.
+      if (length === 0) this.statements.sweepLogEntriesOf.run(log);
+      entries.forEach((entry, index) => {
+        this.statements.logInsert.run(log, length + index, entry);
+      });
+      this.statements.logTouch.run(log, length + entries.length, now);
+      this.db.exec('COMMIT');
+      return length + entries.length;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async logRead(log: string, from: number, limit = DEFAULT_LOG_READ_LIMIT): Promise<string[]> {
+    if (this.liveLogLength(log, this.now()) === 0) return [];
+    const rows = this.statements.logRead.all(log, from, limit) as Array<{ entry: string }>;
+    return rows.map((row) => row.entry);
+  }
+
+  private liveLogLength(log: string, now: number): number {
+    const row = this.statements.logLength.get(log) as { length: number; touched_at: number } | undefined;
+    return row && now - row.touched_at <= this.options.sessionTtlMs ? row.length : 0;
+  }
+
   async ping(): Promise<void> {
     this.db.prepare('SELECT 1').get();
   }
@@ -194,5 +257,7 @@ export class SqliteStore implements Store {
     const now = this.now();
     this.statements.sweepSessions.run(now - this.options.sessionTtlMs);
     this.statements.sweepSeen.run(now - this.options.seenTtlMs);
+    this.statements.sweepLogEntries.run(now - this.options.sessionTtlMs);
+    this.statements.sweepLogs.run(now - this.options.sessionTtlMs);
   }
 }

@@ -47,6 +47,14 @@ export interface Store {
   inboxRemove(id: string): Promise<void>;
   /** Items added more than `olderThanMs` ago and still not removed, oldest first. */
   inboxPending(olderThanMs: number, limit?: number): Promise<InboxItem[]>;
+  /**
+   * Append-only logs, e.g. a Direct Line conversation's activities. Entries are numbered from 0 in
+   * the order appended; a reader resumes from the count it has read (a Direct Line watermark). A log
+   * idle longer than the session TTL is forgotten.
+   */
+  logAppend(log: string, entries: readonly string[]): Promise<number>;
+  /** Entries from position `from` on (at most `limit`), oldest first. */
+  logRead(log: string, from: number, limit?: number): Promise<string[]>;
   /** Throws when the backend cannot serve requests (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -92,4 +100,6 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_LOCK_TTL_MS = 30_000;
+/** `logRead()` without a limit: more than a long conversation's activities, less than a flood. */
+export const DEFAULT_LOG_READ_LIMIT = 1_000;
 export const DEFAULT_LOCK_WAIT_MS = 30_000;

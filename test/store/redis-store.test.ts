@@ -206,7 +206,8 @@ describe('RedisStore expiry (Redis TTLs, real clock)', () => {
     const prefix = `${runPrefix}${n}:`;
     await store.save('line:u1', { a: 1 }, { expectedVersion: 0, seenEventId: 'evt-1' });
     await store.lock('line:u2', { ttlMs: 300 });
-    for (const key of ['session:line:u1', 'seen:evt-1', 'lock:line:u2']) {
+    await store.logAppend('directline:c1', ['{}']);
+    for (const key of ['session:line:u1', 'seen:evt-1', 'lock:line:u2', 'log:directline:c1']) {
       const ttl = await admin.pttl(`${prefix}${key}`);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(300);
@@ -217,6 +218,7 @@ describe('RedisStore expiry (Redis TTLs, real clock)', () => {
     ).toBe(0);
     expect(await store.get('line:u1')).toBeUndefined();
     expect(await store.hasSeen('evt-1')).toBe(false);
+    expect(await store.logRead('directline:c1', 0)).toEqual([]);
   });
 
   it('keeps the fencing counter when a conversation is deleted ("forget me"), so tokens keep growing', async () => {

@@ -157,6 +157,29 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.inboxPending(0)).map((item) => item.id)).toEqual(['in-2', 'in-3']);
     });
 
+    it('appends to a log and reads it from any position, forgetting it after the session TTL', async () => {
+      const store = await make();
+      const log = key();
+      expect(await store.logRead(log, 0)).toEqual([]);
+      expect(await store.logAppend(log, ['a', 'b'])).toBe(2);
+      expect(await store.logAppend(log, ['c'])).toBe(3);
+      expect(await store.logRead(log, 0)).toEqual(['a', 'b', 'c']);
+      expect(await store.logRead(log, 1, 1)).toEqual(['b']);
+      expect(await store.logRead(log, 3)).toEqual([]);
+      now += 30_000;
+      // Appending keeps the log alive for another TTL.
+      expect(await store.logAppend(log, ['d'])).toBe(4);
+      now += 59_000;
+      expect(await store.logRead(log, 2)).toEqual(['c', 'd']);
+      now += 2_000;
+      if (store.kind !== 'redis') {
+        // Redis expires keys on its own clock (tested below with a real TTL).
+        expect(await store.logRead(log, 0)).toEqual([]);
+        expect(await store.logAppend(log, ['e'])).toBe(1);
+        expect(await store.logRead(log, 0)).toEqual(['e']);
+      }
+    });
+
     it('answers ping while open', async () => {
       const store = await make();
       await expect(store.ping()).resolves.toBeUndefined();

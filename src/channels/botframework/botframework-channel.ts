@@ -1,0 +1,235 @@
+/**
+ * The Bot Framework channel: `POST /api/messages` for an Azure Bot resource (Teams, Web Chat on
+ * Azure's Direct Line, Slack, Telegram…) and the Bot Framework Emulator.
+ *
+ * request → raw body (413 over the limit) → with MICROSOFT_APP_ID, the Bot Framework JWT (401
+ * otherwise) → the activity's serviceUrl must be one replies may go to (403) → turn through the
+ * engine (de-duplicated on the activity id) → replies posted to `<serviceUrl>/v3/conversations/…`
+ * → 200.
+ *
+ * From the Microsoft 365 Agents SDK (`@microsoft/agents-hosting`, botbuilder's successor) this
+ * uses `authorizeJWT` (signature against Microsoft's published keys, audience = our app id, issuer,
+ * expiry), `MsalTokenProvider` (the client-credentials token for replies), `ConnectorClient` (the
+ * reply call) and `OutboundHostValidator` (Microsoft's own service hosts). Not its `CloudAdapter`:
+ * the adapter's turn pipeline would bypass our engine's rendering, and its anonymous mode (no app
+ * id) replies to whatever serviceUrl a caller names. Here, without an app id, replies go only to
+ * loopback (the Emulator) or to BOTFRAMEWORK_ALLOWED_SERVICE_URLS.
+ * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
+ */
+import type { IncomingMessage } from 'node:http';
+import { Activity as SdkActivity } from '@microsoft/agents-activity';
+import {
+  type AuthConfiguration,
+  authorizeJWT,
+  ConnectorClient,
+  createOutboundHostValidator,
+  MsalTokenProvider,
+} from '@microsoft/agents-hosting';
+import { z } from 'zod';
+import type { App } from '../../app.ts';
+import type { TurnResult } from '../../engine/engine.ts';
+import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
+import { logKey } from '../../logger.ts';
+import type { Channel } from '../index.ts';
+import { inboundOf, renderTurnActivities } from './activities.ts';
+
+export const BOTFRAMEWORK_CHANNEL_NAME = 'botframework';
+export const BOTFRAMEWORK_MESSAGES_PATH = '/api/messages';
+/** The audience of the tokens our replies carry (Bot Connector service). */
+const CONNECTOR_SCOPE = 'https://api.botframework.com/.default';
+
+const activitySchema = z.looseObject({
+  type: z.string(),
+  id: z.string().min(1).optional(),
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  locale: z.string().optional(),
+  text: z.string().optional(),
+  value: z.unknown().optional(),
+  from: z.looseObject({ id: z.string().min(1), name: z.string().optional() }),
+  recipient: z.looseObject({ id: z.string().min(1), name: z.string().optional() }),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  membersAdded: z.array(z.looseObject({ id: z.string().optional() })).optional(),
+});
+type IncomingActivity = z.infer<typeof activitySchema>;
+
+export interface BotFrameworkChannelOptions {
+  bodyLimit?: number;
+}
+
+export function createBotFrameworkChannel(options: BotFrameworkChannelOptions = {}): Channel {
+  return {
+    name: BOTFRAMEWORK_CHANNEL_NAME,
+    register(app) {
+      const appId = app.config.MICROSOFT_APP_ID;
+      app.http.addRoute({
+        method: 'POST',
+        path: BOTFRAMEWORK_MESSAGES_PATH,
+        handler: createHandler(app, options),
+      });
+      app.logger.info(
+        appId
+          ? `Bot Framework channel on: POST ${BOTFRAMEWORK_MESSAGES_PATH} (app id ${appId}, JWT required)`
+          : `Bot Framework channel on: POST ${BOTFRAMEWORK_MESSAGES_PATH} anonymously (Emulator); replies only to loopback and BOTFRAMEWORK_ALLOWED_SERVICE_URLS. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for an Azure Bot (docs/botframework.md)`,
+      );
+    },
+  };
+}
+
+function createHandler(app: App, options: BotFrameworkChannelOptions): Handler {
+  const { config, engine, logger, translator } = app;
+  const appId = config.MICROSOFT_APP_ID;
+  const auth: AuthConfiguration | undefined = appId
+    ? {
+        clientId: appId,
+        ...(config.MICROSOFT_APP_PASSWORD ? { clientSecret: config.MICROSOFT_APP_PASSWORD } : {}),
+        ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+        // Replies from a multi-tenant bot get their token from the Bot Framework tenant.
+        authority: `https://login.microsoftonline.com/${config.MICROSOFT_APP_TENANT_ID ?? 'botframework.com'}`,
+      }
+    : undefined;
+  if (auth) auth.connections = new Map([['ServiceConnection', { ...auth }]]);
+  const verify = auth ? authorizeJWT(auth) : undefined;
+  const tokens = auth ? new MsalTokenProvider(auth) : undefined;
+  const isAllowedServiceUrl = serviceUrlPolicy({
+    allowedPrefixes: config.BOTFRAMEWORK_ALLOWED_SERVICE_URLS,
+    authenticated: appId !== undefined,
+    // In production, an unauthenticated caller could otherwise make the server post to local ports.
+    loopback: config.NODE_ENV !== 'production',
+  });
+
+  return async (req, res) => {
+    const body = await readBody(req, options.bodyLimit);
+    const claims = verify ? await authenticate(verify, req) : undefined;
+    let activity: IncomingActivity;
+    try {
+      activity = activitySchema.parse(JSON.parse(body.toString('utf8')));
+    } catch {
+      throw new HttpError(400, 'body is not a Bot Framework activity');
+    }
+    // A channel's token names the serviceUrl it may be answered on; the rest must be allowed.
+    const claimed = typeof claims?.serviceurl === 'string' ? claims.serviceurl : undefined;
+    if ((claimed && claimed !== activity.serviceUrl) || !isAllowedServiceUrl(activity.serviceUrl)) {
+      logger.warn(
+        { serviceUrl: activity.serviceUrl, channelId: activity.channelId },
+        'BotFrameworkChannel: refused an activity whose serviceUrl replies may not go to',
+      );
+      throw new HttpError(403, 'serviceUrl not allowed');
+    }
+    const inbound = inboundOf(activity);
+    if (!inbound) {
+      sendJson(res, 200, {});
+      return;
+    }
+    const userKey = `${activity.channelId}:${activity.conversation.id}`;
+    const result = await engine.handle({
+      ...inbound,
+      channel: BOTFRAMEWORK_CHANNEL_NAME,
+      userKey,
+      ...(activity.id ? { eventId: `botframework:${activity.channelId}:${activity.id}` } : {}),
+      ...(activity.locale ? { localeHint: activity.locale } : {}),
+    });
+    if (!result.duplicate && result.messages.length > 0) {
+      try {
+        await reply(activity, result);
+      } catch (error) {
+        logger.error(
+          { err: error, user: logKey(`botframework:${userKey}`), channelId: activity.channelId },
+          'BotFrameworkChannel.reply(): the connector refused the reply; messages not sent',
+        );
+        throw new HttpError(502, 'could not deliver the reply');
+      }
+    }
+    sendJson(res, 200, {});
+  };
+
+  async function reply(activity: IncomingActivity, result: TurnResult): Promise<void> {
+    const token = tokens ? await tokens.getAccessToken(CONNECTOR_SCOPE) : '';
+    const client = ConnectorClient.createClientWithToken(activity.serviceUrl, token);
+    // Labels sent back as text work on every channel, Teams included; the engine matches them.
+    const rendered = renderTurnActivities(result, translator, 'imBack');
+    for (const message of rendered) {
+      const outgoing = SdkActivity.fromObject({
+        ...message,
+        // The SDK's activity schema requires the suggested actions' recipients.
+        ...(message.suggestedActions
+          ? { suggestedActions: { ...message.suggestedActions, to: [activity.from.id] } }
+          : {}),
+        channelId: activity.channelId,
+        serviceUrl: activity.serviceUrl,
+        conversation: activity.conversation,
+        from: activity.recipient,
+        recipient: activity.from,
+        ...(activity.id ? { replyToId: activity.id } : {}),
+      });
+      if (activity.id) await client.replyToActivity(activity.conversation.id, activity.id, outgoing);
+      else await client.sendToConversation(activity.conversation.id, outgoing);
+    }
+  }
+}
+
+/** Runs the SDK's JWT check; its claims, or a 401 with the SDK's reason. */
+async function authenticate(
+  verify: ReturnType<typeof authorizeJWT>,
+  req: IncomingMessage,
+): Promise<Record<string, unknown>> {
+  const request: { headers: IncomingMessage['headers']; method: string; user?: Record<string, unknown> } = {
+    headers: req.headers,
+    method: req.method ?? 'POST',
+  };
+  let refusal: unknown;
+  const response = {
+    headersSent: false,
+    writableEnded: false,
+    status(_code: number) {
+      return response;
+    },
+    setHeader() {
+      return response;
+    },
+    send(body?: unknown) {
+      refusal = body;
+      return response;
+    },
+    end() {
+      return response;
+    },
+  };
+  let passed = false;
+  await verify(request, response, () => {
+    passed = true;
+  });
+  if (!passed || !request.user) {
+    const reason =
+      (refusal as { 'jwt-auth-error'?: string } | undefined)?.['jwt-auth-error'] ?? 'unauthorized';
+    throw new HttpError(401, `invalid Bot Framework token: ${reason}`);
+  }
+  return request.user;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Where replies may be posted: loopback (the Emulator) outside production, the configured prefixes,
+ * and — once requests are authenticated — Microsoft's own connector hosts (the SDK's list).
+ */
+export function serviceUrlPolicy(options: {
+  allowedPrefixes: readonly string[];
+  authenticated: boolean;
+  loopback: boolean;
+}) {
+  const { allowedPrefixes, authenticated, loopback } = options;
+  const microsoftHosts = createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true });
+  return (serviceUrl: string): boolean => {
+    let url: URL;
+    try {
+      url = new URL(serviceUrl);
+    } catch {
+      return false;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+    if (loopback && LOOPBACK.has(url.hostname)) return true;
+    if (allowedPrefixes.some((prefix) => serviceUrl.startsWith(prefix))) return true;
+    return authenticated && url.protocol === 'https:' && microsoftHosts.isAllowed(url);
+  };
+}
