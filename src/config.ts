@@ -48,7 +48,7 @@ export const configSchema = z
     // the key that signs the links. Without both, reminders work but no `.ics` link is offered.
     PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
     REMINDER_LINK_SECRET: z.string().min(32).optional(),
-    // Self-hosted Direct Line and the web widget (docs/widget.md). The secret authorises
+    // Self-hosted Direct Line and the web widget (README, "The web chat widget"). The secret authorises
     // POST /directline/tokens/generate (as Azure's Direct Line secret does) and keys the tokens' signature.
     DIRECTLINE_SECRET: z.string().min(32).optional(),
     DIRECTLINE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1_800),
@@ -73,7 +73,7 @@ export const configSchema = z
       }),
     // Token requests per minute from one IP address at the widget's token endpoint.
     WIDGET_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    // Azure Bot resource (docs/botframework.md): POST /api/messages authenticates channel requests
+    // Azure Bot resource (README, "Connecting an Azure Bot resource"): POST /api/messages authenticates channel requests
     // with this app id; without it the endpoint runs anonymously for the Bot Framework Emulator.
     MICROSOFT_APP_ID: z.string().min(1).optional(),
     MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),

@@ -70,7 +70,7 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions = 
       app.logger.info(
         appId
           ? `Bot Framework channel on: POST ${BOTFRAMEWORK_MESSAGES_PATH} (app id ${appId}, JWT required)`
-          : `Bot Framework channel on: POST ${BOTFRAMEWORK_MESSAGES_PATH} anonymously (Emulator); replies only to loopback and BOTFRAMEWORK_ALLOWED_SERVICE_URLS. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for an Azure Bot (docs/botframework.md)`,
+          : `Bot Framework channel on: POST ${BOTFRAMEWORK_MESSAGES_PATH} anonymously (Emulator); replies only to loopback and BOTFRAMEWORK_ALLOWED_SERVICE_URLS. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD for an Azure Bot (README, "Connecting an Azure Bot resource")`,
       );
     },
   };

@@ -82,7 +82,7 @@ export function createDirectLineChannel(options: DirectLineOptions = {}): Direct
       const secret = app.config.DIRECTLINE_SECRET;
       if (!secret) {
         app.logger.info(
-          `Direct Line and widget off: set DIRECTLINE_SECRET (32+ characters) to serve ${DIRECTLINE_PATH}, /widget.js and the demo page (see docs/widget.md)`,
+          `Direct Line and widget off: set DIRECTLINE_SECRET (32+ characters) to serve ${DIRECTLINE_PATH}, /widget.js and the demo page (see the README, "The web chat widget")`,
         );
         return;
       }
