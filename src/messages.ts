@@ -6,6 +6,8 @@
  * those into its own wire format (LINE quick replies, Adaptive Cards, console lines…).
  */
 
+import type { CheckedKey } from './i18n/keys.ts';
+
 /** An ISO calendar date, `YYYY-MM-DD`, always meant in Asia/Tokyo. */
 export type IsoDate = string;
 
@@ -55,8 +57,8 @@ export type OutboundMessage = Message<string>;
 
 export type MessageKind = Message<unknown>['kind'];
 
-/** Shorthand for building phrases in dialogs. */
-export function phrase(key: string, values?: Phrase['values']): Phrase {
+/** Shorthand for building phrases; a literal key is checked against the English locale by the compiler. */
+export function phrase<const K extends string>(key: K & CheckedKey<K>, values?: Phrase['values']): Phrase {
   return values ? { key, values } : { key };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assign, setup } from 'xstate';
-import { type DialogEvent, defineDialog, phrase, say } from '../../dialogs/kit.ts';
+import { type DialogEvent, defineDialog, say } from '../../dialogs/kit.ts';
 import { labelForms } from '../../src/engine/understanding.ts';
 import { createHarness } from '../support/harness.ts';
 
@@ -30,9 +30,9 @@ const regionDialog = defineDialog<{ answer?: string }>({
     askRegion: () => [
       {
         kind: 'choices',
-        prompt: phrase('t:ask'),
-        choices: [{ payload: 'north', label: phrase('t:north') }],
-        typedChoices: [{ payload: 'osaka', label: phrase('t:osaka') }],
+        prompt: { key: 't:ask' },
+        choices: [{ payload: 'north', label: { key: 't:north' } }],
+        typedChoices: [{ payload: 'osaka', label: { key: 't:osaka' } }],
       },
     ],
     done: (context) => [say('t:done', { answer: context.answer ?? '' })],

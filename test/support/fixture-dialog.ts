@@ -1,6 +1,6 @@
 /** A small dialog used to test the engine on its own: a choice, a date, a summary. */
 import { assign, setup } from 'xstate';
-import { ask, askDate, type DialogEvent, defineDialog, phrase, say } from '../../dialogs/kit.ts';
+import { ask, askDate, type DialogEvent, defineDialog, say } from '../../dialogs/kit.ts';
 
 interface Context {
   kind?: string;
@@ -68,7 +68,7 @@ export const fixtureDialog = defineDialog<Context>({
     }),
   views: {
     askKind: () => [
-      ask(phrase('fixture:askKind'), [
+      ask({ key: 'fixture:askKind' }, [
         ['a', 'fixture:kindA'],
         ['b', 'fixture:kindB'],
         ['boom', 'fixture:kindBoom'],
@@ -76,7 +76,7 @@ export const fixtureDialog = defineDialog<Context>({
     ],
     askDate: (context, env) => {
       if (context.kind === 'boom') throw new Error('fixture dialog: deliberate failure');
-      return [askDate(phrase('fixture:askDate'), { max: env.today })];
+      return [askDate({ key: 'fixture:askDate' }, { max: env.today })];
     },
     done: (context) => [say('fixture:done', { kind: context.kind ?? '', date: context.date ?? '' })],
   },
