@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { InboundEvent, TurnResult } from '../../engine/engine.ts';
 import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
+import { languageOf } from '../../i18n/index.ts';
 import { logKey } from '../../logger.ts';
 import { inboundOf, renderTurnActivities } from '../botframework/index.ts';
 import type { Channel } from '../index.ts';
@@ -182,22 +183,47 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
       return;
     }
     if (result.duplicate || result.messages.length === 0) return;
-    const rendered = renderTurnActivities(result, translator, 'messageBack');
+    await appendFromBot(conversationId, result, {
+      ...(claims ? { recipient: { id: claims.user, role: 'user' } } : {}),
+      ...(replyToId ? { replyToId } : {}),
+    });
+  }
+
+  /** Appends the bot's rendered messages to the conversation, as Direct Line addresses them. */
+  async function appendFromBot(
+    conversationId: string,
+    result: Pick<TurnResult, 'messages' | 'language' | 'dir'>,
+    extra: { recipient?: { id: string; role: string }; replyToId?: string } = {},
+  ): Promise<void> {
     const timestamp = new Date().toISOString();
-    const recipient = claims ? { id: claims.user, role: 'user' } : undefined;
     await log.append(
       conversationId,
-      rendered.map((activity) => ({
+      renderTurnActivities(result, translator, 'messageBack').map((activity) => ({
         ...activity,
         channelId: DIRECTLINE_CHANNEL_NAME,
         conversation: { id: conversationId },
         from: BOT,
-        ...(recipient ? { recipient } : {}),
-        ...(replyToId ? { replyToId } : {}),
+        ...extra,
         timestamp,
       })),
     );
   }
+
+  // A reminder is appended to its conversation like a message from the bot: an open widget shows
+  // it at once (streams poll the log), and a later visit finds it in the history it resumes from
+  // watermark 0. No mailbox and no turn needed. The conversation id is the reminder's address.
+  app.reminders.registerDelivery({
+    channel: DIRECTLINE_CHANNEL_NAME,
+    send: (notice, messages) =>
+      inQueue(notice.address, async () => {
+        // A send handed over again (a retry, a crash before the backend's acknowledgement) shows once.
+        const sent = `directline:reminder:${notice.sendId}`;
+        if (await app.store.hasSeen(sent)) return;
+        const language = notice.locale;
+        await appendFromBot(notice.address, { messages, language, dir: languageOf(language).dir });
+        await app.store.markSeen(sent);
+      }),
+  });
 
   function startConversation(conversationId: string, claims: TokenClaims | undefined): Promise<void> {
     // Azure sends the bot a conversationUpdate when a conversation starts: here, the greeting. The
