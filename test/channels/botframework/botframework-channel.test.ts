@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { clearJwksClients, MsalTokenProvider } from '@microsoft/agents-hosting';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../../src/clock.ts';
+import { movableClock } from '../../reminders/support.ts';
 import {
   APP_ID,
   APP_PASSWORD,
@@ -16,8 +18,8 @@ import {
 const CONNECTOR_TOKEN = 'connector-access-token';
 type Running = Awaited<ReturnType<typeof startBotFrameworkApp>>;
 let running: Running | undefined;
-async function start(env: Record<string, string> = {}): Promise<Running> {
-  running = await startBotFrameworkApp(env);
+async function start(env: Record<string, string> = {}, clock?: Clock): Promise<Running> {
+  running = await startBotFrameworkApp(env, clock);
   return running;
 }
 const authenticated = { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD };
@@ -28,6 +30,8 @@ interface Posted {
   body: {
     type: string;
     text?: string;
+    conversation?: { id: string };
+    attachments?: Array<{ content: { body: Array<{ text?: string }> } }>;
     locale?: string;
     replyToId?: string;
     from?: { id: string };
@@ -230,5 +234,76 @@ describe('Bot Framework channel without an app id (anonymous, for the Emulator)'
   it('refuses loopback service URLs in production', async () => {
     const { post } = await start({ NODE_ENV: 'production', MADOGUCHI_NOW: '' });
     expect((await post(messageActivity({ serviceUrl: 'http://127.0.0.1:9/' }))).status).toBe(403);
+  });
+});
+
+/** The connector's "send to conversation" (a proactive message: no activity to reply to). */
+function mockProactive(...statuses: number[]): Posted[] {
+  const posted: Posted[] = [];
+  for (const status of [...statuses, 200]) {
+    nock(SERVICE_URL)
+      .post(/\/v3\/conversations\/[^/]+\/activities$/)
+      .reply(async (request: Request) => {
+        posted.push(await recorded(request));
+        return [status, status === 200 ? { id: `proactive-${posted.length}` } : { error: 'unavailable' }];
+      });
+  }
+  return posted;
+}
+
+describe('Bot Framework reminders', () => {
+  /** Finishes the move-in dialog in French (settled 20 Nov → due 4 Dec) and asks for its reminder. */
+  async function subscribe(post: Running['post']) {
+    for (const value of [
+      { choice: 'go:move-in' },
+      { choice: 'yes' },
+      { date: '2026-11-20' },
+      { choice: 'remind:notify-by' },
+    ]) {
+      expect((await post(messageActivity({ text: undefined, value }), channelToken())).status).toBe(200);
+    }
+  }
+
+  it('posts a due reminder proactively to the stored conversation, as the bot, in French', async () => {
+    publishSigningKeys();
+    mockConnector();
+    const proactive = mockProactive();
+    const clock = movableClock('2026-11-25T10:00:00+09:00');
+    const { app, post } = await start(authenticated, clock);
+    await subscribe(post);
+
+    clock.set('2026-11-27T09:00:00+09:00');
+    expect(await app.reminders.runDue()).toBe(1);
+    expect(proactive).toHaveLength(1);
+    const [sent] = proactive;
+    expect(sent?.path).toBe('/apis/v3/conversations/a:conversation-1/activities');
+    expect(sent?.authorization).toBe(`Bearer ${CONNECTOR_TOKEN}`);
+    expect(sent?.body).toMatchObject({
+      type: 'message',
+      locale: 'fr-FR',
+      conversation: { id: 'a:conversation-1' },
+      from: { id: `28:${APP_ID}` },
+      recipient: { id: '29:user-aad-id' },
+    });
+    expect(sent?.body.replyToId).toBeUndefined();
+    const texts = sent?.body.attachments?.[0]?.content.body.map((element) => element.text);
+    expect(texts).toContain('Rappel');
+  });
+
+  it('a connector failure makes the send fail, and the backend sends it again later', async () => {
+    publishSigningKeys();
+    mockConnector();
+    const proactive = mockProactive(503);
+    const clock = movableClock('2026-11-25T10:00:00+09:00');
+    const { app, post } = await start(authenticated, clock);
+    await subscribe(post);
+
+    clock.set('2026-11-27T09:00:00+09:00');
+    expect(await app.reminders.runDue()).toBe(0);
+    // The first retry comes a minute later (SqliteReminderBackend's backoff).
+    clock.set('2026-11-27T09:01:00+09:00');
+    expect(await app.reminders.runDue()).toBe(1);
+    expect(proactive).toHaveLength(2);
+    expect(proactive[1]?.body).toMatchObject({ conversation: { id: 'a:conversation-1' } });
   });
 });
