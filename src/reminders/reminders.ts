@@ -54,6 +54,8 @@ export interface RemindersOptions {
   logger: Logger;
   defaultLanguage: LanguageCode;
   calendar?: CalendarLinks;
+  /** Called once per send a channel's delivery took (metrics), whatever the channel. */
+  onSent?(channel: string): void;
 }
 
 export interface Reminders {
@@ -127,6 +129,7 @@ export function createReminders(options: RemindersOptions): Reminders {
     const notice = { ...noticeOf(reminder, day), locale: languageFor(reminder.locale) };
     const message = translator.renderMessage(noticeMessage(notice, clock.today()), notice.locale);
     await delivery.send(notice, [message]);
+    options.onSent?.(reminder.channel);
     logger.info({ reminder: reminder.id, day, channel: reminder.channel }, 'Reminders: sent');
   }
 

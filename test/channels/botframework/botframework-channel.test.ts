@@ -251,6 +251,12 @@ function mockProactive(...statuses: number[]): Posted[] {
   return posted;
 }
 
+/** `madoguchi_reminders_sent_total{channel="botframework"}`. */
+async function sentCount(app: Running | undefined) {
+  const { values } = await (app?.app.metrics.remindersSent.get() ?? Promise.reject(new Error('not started')));
+  return values.find((value) => value.labels.channel === 'botframework')?.value;
+}
+
 describe('Bot Framework reminders', () => {
   /** Finishes the move-in dialog in French (settled 20 Nov → due 4 Dec) and asks for its reminder. */
   async function subscribe(post: Running['post']) {
@@ -288,6 +294,7 @@ describe('Bot Framework reminders', () => {
     expect(sent?.body.replyToId).toBeUndefined();
     const texts = sent?.body.attachments?.[0]?.content.body.map((element) => element.text);
     expect(texts).toContain('Rappel');
+    expect(await sentCount(running)).toBe(1);
   });
 
   it('a connector failure makes the send fail, and the backend sends it again later', async () => {
@@ -305,5 +312,7 @@ describe('Bot Framework reminders', () => {
     expect(await app.reminders.runDue()).toBe(1);
     expect(proactive).toHaveLength(2);
     expect(proactive[1]?.body).toMatchObject({ conversation: { id: 'a:conversation-1' } });
+    // Counted once: the failed attempt was not sent.
+    expect(await sentCount(running)).toBe(1);
   });
 });

@@ -60,6 +60,8 @@ describe('reminders on Direct Line (the web widget)', () => {
     clock.set('2026-11-27T09:00:00+09:00');
     expect(await app.reminders.runDue()).toBe(1);
     expect(await app.reminders.runDue()).toBe(0);
+    const { values } = await app.metrics.remindersSent.get();
+    expect(values).toEqual([expect.objectContaining({ labels: { channel: 'directline' }, value: 1 })]);
 
     // The next visit: the widget resumes the conversation and reads on from where it was.
     await call(`${domain}/conversations/${conversationId}`, token);
