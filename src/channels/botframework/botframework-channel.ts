@@ -28,7 +28,7 @@ import {
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { Config } from '../../config.ts';
-import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
+import { type Handler, HttpError, parseJsonBody, readBody, sendJson } from '../../http/server.ts';
 import { languageOf, type Translator } from '../../i18n/index.ts';
 import { type Logger, logKey } from '../../logger.ts';
 import type { ReminderDelivery } from '../../reminders/index.ts';
@@ -230,12 +230,9 @@ function createHandler(
   return async (req, res) => {
     const body = await readBody(req, options.bodyLimit);
     const claims = verify ? await authenticate(verify, req) : undefined;
-    let activity: IncomingActivity;
-    try {
-      activity = activitySchema.parse(JSON.parse(body.toString('utf8')));
-    } catch {
-      throw new HttpError(400, 'body is not a Bot Framework activity');
-    }
+    const parsed = activitySchema.safeParse(parseJsonBody(body));
+    if (!parsed.success) throw new HttpError(400, 'body is not a Bot Framework activity');
+    const activity = parsed.data;
     // A channel's token names the serviceUrl it may be answered on; the rest must be allowed.
     const claimed = typeof claims?.serviceurl === 'string' ? claims.serviceurl : undefined;
     if ((claimed && claimed !== activity.serviceUrl) || !connector.allows(activity.serviceUrl)) {
@@ -251,6 +248,18 @@ function createHandler(
       return;
     }
     const userKey = `${activity.channelId}:${activity.conversation.id}`;
+    // One service calls for all its users: the budget is per user (RATE_LIMIT_PER_USER_PER_MINUTE).
+    // Over it, the activity is dropped with 200, as LINE's events are: a retry would only add load.
+    if (!app.perUserLimit.take(`${BOTFRAMEWORK_CHANNEL_NAME}:${userKey}`).allowed) {
+      app.metrics.rateLimited.inc({ limit: 'user' });
+      app.metrics.webhookEvents.inc({ channel: BOTFRAMEWORK_CHANNEL_NAME, outcome: 'rate-limited' });
+      logger.warn(
+        { user: logKey(`botframework:${userKey}`), channelId: activity.channelId },
+        'BotFrameworkChannel: user over the rate limit; activity dropped',
+      );
+      sendJson(res, 200, {});
+      return;
+    }
     const reference = conversationReferenceOf(activity);
     const result = await engine.handle({
       ...inbound,

@@ -231,6 +231,50 @@ describe('Bot Framework channel without an app id (anonymous, for the Emulator)'
     expect(posted[0]?.authorization).toBeUndefined();
   });
 
+  it("drops a user's activities over the per-user budget (200, counted), not other users'", async () => {
+    const connector = 'https://connector.example.org/';
+    const posted: Posted[] = [];
+    nock(connector)
+      .persist()
+      .post(/\/v3\/conversations\/.+\/activities\/.+/)
+      .reply(async (request: Request) => {
+        posted.push(await recorded(request));
+        return [200, { id: 'r' }];
+      });
+    const { app, post } = await start({
+      BOTFRAMEWORK_ALLOWED_SERVICE_URLS: connector,
+      RATE_LIMIT_PER_USER_PER_MINUTE: '2',
+    });
+    const from = (conversation: string) =>
+      messageActivity({ serviceUrl: connector, conversation: { id: conversation } });
+    const busy = [from('a:busy'), from('a:busy'), from('a:busy')];
+    for (const activity of busy) expect((await post(activity)).status).toBe(200);
+    const other = from('a:other');
+    expect((await post(other)).status).toBe(200);
+    const answered = new Set(posted.map((reply) => reply.body.replyToId));
+    expect([...answered]).toEqual([busy[0]?.id, busy[1]?.id, other.id]);
+    const { values } = await app.metrics.rateLimited.get();
+    expect(values).toContainEqual(expect.objectContaining({ labels: { limit: 'user' }, value: 1 }));
+  });
+
+  it('refuses a body that is not UTF-8 or is nested too deeply (400)', async () => {
+    const { port } = await start();
+    const send = (body: Uint8Array | string) =>
+      fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const notUtf8 = Buffer.concat([
+      Buffer.from('{"type":"message","text":"'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    expect(await (await send(notUtf8)).json()).toEqual({ error: 'body is not UTF-8' });
+    const deep = `{"type":"message","value":${'['.repeat(100)}${']'.repeat(100)}}`;
+    expect(await (await send(deep)).json()).toEqual({ error: 'body is nested too deeply' });
+  });
+
   it('refuses loopback service URLs in production', async () => {
     const { post } = await start({ NODE_ENV: 'production', MADOGUCHI_NOW: '' });
     expect((await post(messageActivity({ serviceUrl: 'http://127.0.0.1:9/' }))).status).toBe(403);
