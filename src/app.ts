@@ -134,6 +134,7 @@ export function createApp(parts: AppParts): App {
       clock,
       logger,
       defaultLanguage,
+      onSent: (channel) => metrics.remindersSent.inc({ channel }),
       ...(config.PUBLIC_BASE_URL && config.REMINDER_LINK_SECRET
         ? { calendar: { baseUrl: config.PUBLIC_BASE_URL, secret: config.REMINDER_LINK_SECRET } }
         : {}),

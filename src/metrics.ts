@@ -3,7 +3,7 @@
  * people ask about, in which languages, and where the bot fails them. Aggregate counts only: every
  * label takes a few known values (channel, dialog id, language code, outcome, reason, route) and
  * never a user key, text or date. Other modules increment the named counters through `app.metrics`
- * (e.g. `app.metrics.remindersSent.inc({ channel: 'line' })`).
+ * (e.g. `app.metrics.rateLimited.inc({ limit: 'user' })`; `remindersSent` by the reminders service).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';

@@ -7,7 +7,7 @@
  */
 import type { Reminder, ReminderNotice } from './types.ts';
 
-/** What the mailbox (console, widget) keeps until the user's next visit. */
+/** What the mailbox (the console) keeps until the user's next visit. */
 export type MailboxItem = ReminderNotice;
 
 export interface ReminderBackend {

@@ -54,12 +54,14 @@ export interface RemindersOptions {
   logger: Logger;
   defaultLanguage: LanguageCode;
   calendar?: CalendarLinks;
+  /** Called once per send a channel's delivery took (metrics), whatever the channel. */
+  onSent?(channel: string): void;
 }
 
 export interface Reminders {
   /** Adds a channel's way of delivering reminders; a channel without one is never offered any. */
   registerDelivery(delivery: ReminderDelivery): void;
-  /** A delivery that keeps reminders until the user's next turn on that channel (console, web widget). */
+  /** A delivery that keeps reminders until the user's next turn on that channel (the console). */
   mailboxDelivery(channel: string): ReminderDelivery;
   /** The offer shown under a finished dialog's answer, or nothing when there is nothing to offer. */
   offer(
@@ -123,12 +125,11 @@ export function createReminders(options: RemindersOptions): Reminders {
       );
       return;
     }
-    const notice = noticeOf(reminder, day);
-    const message = translator.renderMessage(
-      noticeMessage(notice, clock.today()),
-      languageFor(reminder.locale),
-    );
+    // The language the message is rendered in, so that a delivery can lay it out (direction, labels).
+    const notice = { ...noticeOf(reminder, day), locale: languageFor(reminder.locale) };
+    const message = translator.renderMessage(noticeMessage(notice, clock.today()), notice.locale);
     await delivery.send(notice, [message]);
+    options.onSent?.(reminder.channel);
     logger.info({ reminder: reminder.id, day, channel: reminder.channel }, 'Reminders: sent');
   }
 

@@ -50,13 +50,14 @@ export interface ReminderNotice {
 
 /**
  * How one channel delivers a reminder. Channels register theirs on the app
- * (`app.reminders.registerDelivery`): LINE pushes, Bot Framework sends a proactive message, the
- * console and the web widget store it for the next visit (`mailboxDelivery`).
+ * (`app.reminders.registerDelivery`): LINE pushes, Bot Framework sends a proactive message, Direct
+ * Line (the web widget) appends it to the conversation's log, the console keeps it for the next run
+ * (`mailboxDelivery`).
  */
 export interface ReminderDelivery {
   readonly channel: string;
   /**
-   * Delivers the notice (`messages` is it rendered in the user's language). Must be idempotent for
+   * Delivers the notice (`messages` is it rendered in the user's language, `notice.locale`). Must be idempotent for
    * one `notice.sendId`: after a crash the same send may be handed over again. Throws to have it
    * retried later.
    */

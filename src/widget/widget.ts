@@ -9,11 +9,11 @@ import type { ServerResponse } from 'node:http';
 import type { App } from '../app.ts';
 import { type DirectLineChannel, requestedLocale } from '../channels/directline/index.ts';
 import type { Channel } from '../channels/index.ts';
-import { HttpError, sendHtml, sendJson } from '../http/server.ts';
+import { clientIp, createTokenBucketLimiter } from '../http/rate-limit.ts';
+import { HttpError, sendHtml, sendJson, tooManyRequests } from '../http/server.ts';
 import { languageOf } from '../i18n/index.ts';
 import { normalizeLanguageCode } from '../i18n/language-codes.ts';
 import { demoPage } from './demo-page.ts';
-import { clientAddress, createRateLimiter } from './rate-limit.ts';
 
 export const WIDGET_SCRIPT_PATH = '/widget.js';
 export const WIDGET_TOKEN_PATH = '/widget/token';
@@ -38,7 +38,8 @@ function registerWidget(app: App, service: NonNullable<ReturnType<DirectLineChan
   const { config, translator, logger } = app;
   const { origins } = service;
   const script = readFileSync(`${here}widget.js`);
-  const limiter = createRateLimiter({ limit: config.WIDGET_TOKENS_PER_MINUTE, windowMs: 60_000 });
+  // Stricter than the shared per-IP budget: each token starts a conversation.
+  const tokenLimit = createTokenBucketLimiter({ perMinute: config.WIDGET_TOKENS_PER_MINUTE });
   const languages = translator.languages.map((code) => {
     const { name, dir, intl } = languageOf(code);
     return { code, name, dir, intl };
@@ -97,12 +98,14 @@ function registerWidget(app: App, service: NonNullable<ReturnType<DirectLineChan
   app.http.addRoute({
     method: 'OPTIONS',
     path: WIDGET_TOKEN_PATH,
+    perIpLimit: true,
     handler: (req, res) => origins.preflight(req, res),
   });
 
   app.http.addRoute({
     method: 'POST',
     path: WIDGET_TOKEN_PATH,
+    perIpLimit: true,
     handler: async (req, res) => {
       const cors = origins.corsHeaders(req);
       // Browsers always send Origin on a POST: no Origin, or another site's, is not our widget.
@@ -113,9 +116,11 @@ function registerWidget(app: App, service: NonNullable<ReturnType<DirectLineChan
         );
         throw new HttpError(403, 'origin not allowed: add it to WIDGET_ALLOWED_ORIGINS', cors);
       }
-      const wait = limiter.take(clientAddress(req, config.TRUST_PROXY));
-      if (wait > 0)
-        throw new HttpError(429, 'too many token requests', { ...cors, 'retry-after': String(wait) });
+      const decision = tokenLimit.take(clientIp(req, config.TRUST_PROXY));
+      if (!decision.allowed) {
+        const refusal = tooManyRequests(decision.retryAfterSeconds);
+        throw new HttpError(refusal.status, refusal.message, { ...cors, ...refusal.headers });
+      }
       const locale = await requestedLocale(req);
       const started = service.startConversation({ ...(locale ? { locale } : {}) });
       sendJson(

@@ -1,6 +1,6 @@
 /**
- * Hostile requests to every public route on the server (`/line/webhook`, `/healthz`, `/readyz`,
- * `/metrics`, unknown paths): random bytes, wrong content types, huge and deeply nested bodies,
+ * Hostile requests to every public route on the server (`/line/webhook`, `/directline/*`,
+ * `/widget/token`, `/api/messages`, `/healthz`, `/readyz`, `/metrics`, unknown paths): random bytes, wrong content types, huge and deeply nested bodies,
  * invalid UTF-8, signed bodies of any shape, texts with control characters, emoji and 5,000
  * characters. Each gets a clear 4xx or a 200, never a 500, a crash or a hang; the server still
  * answers afterwards.
@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SECRET, startDirectLineApp } from '../channels/directline/directline-app.ts';
 import { fixtureEvent, recordLineApi, sign, startLineApp, webhookBody } from '../channels/line/line-app.ts';
 import { anyDate, anyText } from './arbitraries.ts';
 
@@ -215,5 +216,96 @@ describe('HTTP fuzz: other routes and unknown paths', () => {
       { numRuns: 60 },
     );
     await stillServing();
+  });
+});
+
+describe('HTTP fuzz: Direct Line, the widget token endpoint and /api/messages', () => {
+  let browser: Awaited<ReturnType<typeof startDirectLineApp>>;
+  let token = '';
+  let conversationId = '';
+
+  beforeAll(async () => {
+    // The per-IP budget off: every fuzz request comes from 127.0.0.1.
+    browser = await startDirectLineApp({ env: { RATE_LIMIT_PER_IP_PER_MINUTE: '0' } });
+    const generated = await fetch(`${browser.domain}/tokens/generate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRET}` },
+    });
+    ({ token, conversationId } = (await generated.json()) as { token: string; conversationId: string });
+  });
+
+  afterAll(async () => {
+    await browser.app.close();
+  });
+
+  it('random bytes and JSON of any shape: a clear 2xx or 4xx, never 5xx', async () => {
+    const routes = [
+      { path: `/directline/conversations/${conversationId}/activities`, ok: [200, 400] },
+      { path: '/directline/conversations', ok: [201] },
+      { path: '/directline/tokens/generate', ok: [200, 400] },
+      { path: '/directline/tokens/refresh', ok: [200] },
+      // Same-origin: the widget's page is served by this server.
+      { path: '/widget/token', ok: [200, 400, 429] },
+      // Anonymous: refused unless the serviceUrl is one replies may go to (loopback).
+      { path: '/api/messages', ok: [200, 400, 403, 502] },
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.oneof(
+          fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
+          fc.json({ maxDepth: 6 }),
+          fc
+            .dictionary(
+              fc.constantFrom('type', 'text', 'value', 'locale', 'from', 'channelData', 'membersAdded'),
+              fc.jsonValue({ maxDepth: 3 }),
+            )
+            .map((activity) => JSON.stringify(activity)),
+        ),
+        async (route, body) => {
+          const response = await fetch(`${browser.base}${route.path}`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${route.path.includes('generate') ? SECRET : token}`,
+              origin: browser.base,
+            },
+            body,
+            signal: AbortSignal.timeout(5_000),
+          });
+          const text = await response.text();
+          expectClearAnswer(response.status, text, route.ok);
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect((await fetch(`${browser.base}/healthz`)).status).toBe(200);
+  });
+
+  it('any method on any path under /directline: a clear status, never 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'),
+        fc.oneof(
+          fc.constantFrom(
+            `conversations/${conversationId}`,
+            `conversations/${conversationId}/activities?watermark=-1`,
+            `conversations/${conversationId}/activities?watermark=1e99`,
+            'conversations/%00/activities',
+          ),
+          fc.webPath(),
+        ),
+        async (method, path) => {
+          const response = await fetch(`${browser.domain}/${path.replace(/^\//, '')}`, {
+            method,
+            headers: { authorization: `Bearer ${token}` },
+            signal: AbortSignal.timeout(5_000),
+          });
+          const text = await response.text();
+          expectClearAnswer(response.status, text, [200, 204, 400, 403, 404, 405]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

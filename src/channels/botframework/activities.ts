@@ -90,7 +90,7 @@ export function renderActivities(
 
 /** A turn's replies in the user's language and writing direction. */
 export function renderTurnActivities(
-  result: TurnResult,
+  result: Pick<TurnResult, 'messages' | 'language' | 'dir'>,
   translator: Translator,
   choiceStyle: ChoiceStyle,
 ): MessageActivity[] {

@@ -27,11 +27,13 @@ import {
 } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
-import type { TurnResult } from '../../engine/engine.ts';
-import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
-import { logKey } from '../../logger.ts';
+import type { Config } from '../../config.ts';
+import { type Handler, HttpError, parseJsonBody, readBody, sendJson } from '../../http/server.ts';
+import { languageOf, type Translator } from '../../i18n/index.ts';
+import { type Logger, logKey } from '../../logger.ts';
+import type { ReminderDelivery } from '../../reminders/index.ts';
 import type { Channel } from '../index.ts';
-import { inboundOf, renderTurnActivities } from './activities.ts';
+import { inboundOf, type MessageActivity, renderTurnActivities } from './activities.ts';
 
 export const BOTFRAMEWORK_CHANNEL_NAME = 'botframework';
 export const BOTFRAMEWORK_MESSAGES_PATH = '/api/messages';
@@ -62,11 +64,16 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions = 
     name: BOTFRAMEWORK_CHANNEL_NAME,
     register(app) {
       const appId = app.config.MICROSOFT_APP_ID;
+      const auth = authConfiguration(app.config);
+      const connector = createConnector(app.config, auth);
       app.http.addRoute({
         method: 'POST',
         path: BOTFRAMEWORK_MESSAGES_PATH,
-        handler: createHandler(app, options),
+        handler: createHandler(app, auth, connector, options),
       });
+      app.reminders.registerDelivery(
+        createBotFrameworkReminderDelivery(connector, app.translator, app.logger),
+      );
       app.logger.info(
         appId
           ? `Bot Framework channel on: POST ${BOTFRAMEWORK_MESSAGES_PATH} (app id ${appId}, JWT required)`
@@ -76,40 +83,159 @@ export function createBotFrameworkChannel(options: BotFrameworkChannelOptions = 
   };
 }
 
-function createHandler(app: App, options: BotFrameworkChannelOptions): Handler {
-  const { config, engine, logger, translator } = app;
+/**
+ * Where a conversation can be reached later (a proactive message): the parts of Bot Framework's
+ * ConversationReference a send needs, kept as the reminder's address.
+ * https://learn.microsoft.com/azure/bot-service/bot-builder-howto-proactive-message
+ */
+export interface ConversationReference {
+  serviceUrl: string;
+  channelId: string;
+  conversation: { id: string };
+  bot: { id: string; name?: string };
+  user: { id: string };
+}
+
+const referenceSchema = z.object({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }),
+  bot: z.object({ id: z.string().min(1), name: z.string().optional() }),
+  user: z.object({ id: z.string().min(1) }),
+});
+
+export function conversationReferenceOf(activity: IncomingActivity): ConversationReference {
+  return {
+    serviceUrl: activity.serviceUrl,
+    channelId: activity.channelId,
+    conversation: { id: activity.conversation.id },
+    bot: { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) },
+    user: { id: activity.from.id },
+  };
+}
+
+/** Posts our messages to a conversation's Bot Connector service: replies and proactive messages alike. */
+interface Connector {
+  /** Whether messages may be posted to this serviceUrl (see `serviceUrlPolicy`). */
+  allows(serviceUrl: string): boolean;
+  send(
+    reference: ConversationReference,
+    rendered: readonly MessageActivity[],
+    replyToId?: string,
+  ): Promise<void>;
+}
+
+/** The app's Entra ID registration, when MICROSOFT_APP_ID is set: it checks tokens and signs replies. */
+function authConfiguration(config: Config): AuthConfiguration | undefined {
   const appId = config.MICROSOFT_APP_ID;
-  const auth: AuthConfiguration | undefined = appId
-    ? {
-        clientId: appId,
-        ...(config.MICROSOFT_APP_PASSWORD ? { clientSecret: config.MICROSOFT_APP_PASSWORD } : {}),
-        ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
-        // Replies from a multi-tenant bot get their token from the Bot Framework tenant.
-        authority: `https://login.microsoftonline.com/${config.MICROSOFT_APP_TENANT_ID ?? 'botframework.com'}`,
-      }
-    : undefined;
-  if (auth) auth.connections = new Map([['ServiceConnection', { ...auth }]]);
-  const verify = auth ? authorizeJWT(auth) : undefined;
+  if (!appId) return undefined;
+  const auth: AuthConfiguration = {
+    clientId: appId,
+    ...(config.MICROSOFT_APP_PASSWORD ? { clientSecret: config.MICROSOFT_APP_PASSWORD } : {}),
+    ...(config.MICROSOFT_APP_TENANT_ID ? { tenantId: config.MICROSOFT_APP_TENANT_ID } : {}),
+    // Replies from a multi-tenant bot get their token from the Bot Framework tenant.
+    authority: `https://login.microsoftonline.com/${config.MICROSOFT_APP_TENANT_ID ?? 'botframework.com'}`,
+  };
+  auth.connections = new Map([['ServiceConnection', { ...auth }]]);
+  return auth;
+}
+
+function createConnector(config: Config, auth: AuthConfiguration | undefined): Connector {
   const tokens = auth ? new MsalTokenProvider(auth) : undefined;
-  const isAllowedServiceUrl = serviceUrlPolicy({
+  const allows = serviceUrlPolicy({
     allowedPrefixes: config.BOTFRAMEWORK_ALLOWED_SERVICE_URLS,
-    authenticated: appId !== undefined,
+    authenticated: auth !== undefined,
     // In production, an unauthenticated caller could otherwise make the server post to local ports.
     loopback: config.NODE_ENV !== 'production',
   });
+  return {
+    allows,
+    async send(reference, rendered, replyToId) {
+      if (!allows(reference.serviceUrl)) throw new Error(`serviceUrl not allowed: ${reference.serviceUrl}`);
+      const token = tokens ? await tokens.getAccessToken(CONNECTOR_SCOPE) : '';
+      const client = ConnectorClient.createClientWithToken(reference.serviceUrl, token);
+      for (const message of rendered) {
+        const outgoing = SdkActivity.fromObject({
+          ...message,
+          // The SDK's activity schema requires the suggested actions' recipients.
+          ...(message.suggestedActions
+            ? { suggestedActions: { ...message.suggestedActions, to: [reference.user.id] } }
+            : {}),
+          channelId: reference.channelId,
+          serviceUrl: reference.serviceUrl,
+          conversation: reference.conversation,
+          from: reference.bot,
+          recipient: reference.user,
+          ...(replyToId ? { replyToId } : {}),
+        });
+        if (replyToId) await client.replyToActivity(reference.conversation.id, replyToId, outgoing);
+        else await client.sendToConversation(reference.conversation.id, outgoing);
+      }
+    },
+  };
+}
+
+/**
+ * Reminders on Bot Framework: a proactive message to the conversation the reminder was set in.
+ * The connector has no retry key: a crash between the post and the backend's acknowledgement can
+ * repeat one send.
+ */
+export function createBotFrameworkReminderDelivery(
+  connector: Connector,
+  translator: Translator,
+  logger: Logger,
+): ReminderDelivery {
+  return {
+    channel: BOTFRAMEWORK_CHANNEL_NAME,
+    async send(notice, messages) {
+      let reference: ConversationReference;
+      try {
+        reference = referenceSchema.parse(JSON.parse(notice.address));
+      } catch {
+        // Sent again, it would be refused again: not retried.
+        logger.error(
+          { reminder: notice.reminderId },
+          'BotFrameworkReminderDelivery: the reminder has no conversation reference; dropped',
+        );
+        return;
+      }
+      if (!connector.allows(reference.serviceUrl)) {
+        logger.error(
+          { reminder: notice.reminderId, serviceUrl: reference.serviceUrl },
+          'BotFrameworkReminderDelivery: the serviceUrl is no longer allowed (BOTFRAMEWORK_ALLOWED_SERVICE_URLS, MICROSOFT_APP_ID); dropped',
+        );
+        return;
+      }
+      const language = notice.locale;
+      const rendered = renderTurnActivities(
+        { messages, language, dir: languageOf(language).dir },
+        translator,
+        'imBack',
+      );
+      // A connector failure throws: the backend retries the send later.
+      await connector.send(reference, rendered);
+    },
+  };
+}
+
+function createHandler(
+  app: App,
+  auth: AuthConfiguration | undefined,
+  connector: Connector,
+  options: BotFrameworkChannelOptions,
+): Handler {
+  const { engine, logger, translator } = app;
+  const verify = auth ? authorizeJWT(auth) : undefined;
 
   return async (req, res) => {
     const body = await readBody(req, options.bodyLimit);
     const claims = verify ? await authenticate(verify, req) : undefined;
-    let activity: IncomingActivity;
-    try {
-      activity = activitySchema.parse(JSON.parse(body.toString('utf8')));
-    } catch {
-      throw new HttpError(400, 'body is not a Bot Framework activity');
-    }
+    const parsed = activitySchema.safeParse(parseJsonBody(body));
+    if (!parsed.success) throw new HttpError(400, 'body is not a Bot Framework activity');
+    const activity = parsed.data;
     // A channel's token names the serviceUrl it may be answered on; the rest must be allowed.
     const claimed = typeof claims?.serviceurl === 'string' ? claims.serviceurl : undefined;
-    if ((claimed && claimed !== activity.serviceUrl) || !isAllowedServiceUrl(activity.serviceUrl)) {
+    if ((claimed && claimed !== activity.serviceUrl) || !connector.allows(activity.serviceUrl)) {
       logger.warn(
         { serviceUrl: activity.serviceUrl, channelId: activity.channelId },
         'BotFrameworkChannel: refused an activity whose serviceUrl replies may not go to',
@@ -122,16 +248,31 @@ function createHandler(app: App, options: BotFrameworkChannelOptions): Handler {
       return;
     }
     const userKey = `${activity.channelId}:${activity.conversation.id}`;
+    // One service calls for all its users: the budget is per user (RATE_LIMIT_PER_USER_PER_MINUTE).
+    // Over it, the activity is dropped with 200, as LINE's events are: a retry would only add load.
+    if (!app.perUserLimit.take(`${BOTFRAMEWORK_CHANNEL_NAME}:${userKey}`).allowed) {
+      app.metrics.rateLimited.inc({ limit: 'user' });
+      app.metrics.webhookEvents.inc({ channel: BOTFRAMEWORK_CHANNEL_NAME, outcome: 'rate-limited' });
+      logger.warn(
+        { user: logKey(`botframework:${userKey}`), channelId: activity.channelId },
+        'BotFrameworkChannel: user over the rate limit; activity dropped',
+      );
+      sendJson(res, 200, {});
+      return;
+    }
+    const reference = conversationReferenceOf(activity);
     const result = await engine.handle({
       ...inbound,
       channel: BOTFRAMEWORK_CHANNEL_NAME,
       userKey,
+      replyAddress: JSON.stringify(reference),
       ...(activity.id ? { eventId: `botframework:${activity.channelId}:${activity.id}` } : {}),
       ...(activity.locale ? { localeHint: activity.locale } : {}),
     });
     if (!result.duplicate && result.messages.length > 0) {
       try {
-        await reply(activity, result);
+        // Labels sent back as text work on every channel, Teams included; the engine matches them.
+        await connector.send(reference, renderTurnActivities(result, translator, 'imBack'), activity.id);
       } catch (error) {
         logger.error(
           { err: error, user: logKey(`botframework:${userKey}`), channelId: activity.channelId },
@@ -142,30 +283,6 @@ function createHandler(app: App, options: BotFrameworkChannelOptions): Handler {
     }
     sendJson(res, 200, {});
   };
-
-  async function reply(activity: IncomingActivity, result: TurnResult): Promise<void> {
-    const token = tokens ? await tokens.getAccessToken(CONNECTOR_SCOPE) : '';
-    const client = ConnectorClient.createClientWithToken(activity.serviceUrl, token);
-    // Labels sent back as text work on every channel, Teams included; the engine matches them.
-    const rendered = renderTurnActivities(result, translator, 'imBack');
-    for (const message of rendered) {
-      const outgoing = SdkActivity.fromObject({
-        ...message,
-        // The SDK's activity schema requires the suggested actions' recipients.
-        ...(message.suggestedActions
-          ? { suggestedActions: { ...message.suggestedActions, to: [activity.from.id] } }
-          : {}),
-        channelId: activity.channelId,
-        serviceUrl: activity.serviceUrl,
-        conversation: activity.conversation,
-        from: activity.recipient,
-        recipient: activity.from,
-        ...(activity.id ? { replyToId: activity.id } : {}),
-      });
-      if (activity.id) await client.replyToActivity(activity.conversation.id, activity.id, outgoing);
-      else await client.sendToConversation(activity.conversation.id, outgoing);
-    }
-  }
 }
 
 /** Runs the SDK's JWT check; its claims, or a 401 with the SDK's reason. */

@@ -19,7 +19,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { InboundEvent, TurnResult } from '../../engine/engine.ts';
-import { type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
+import { type Handler, HttpError, parseJsonBody, readBody, sendJson } from '../../http/server.ts';
+import { languageOf } from '../../i18n/index.ts';
 import { logKey } from '../../logger.ts';
 import { inboundOf, renderTurnActivities } from '../botframework/index.ts';
 import type { Channel } from '../index.ts';
@@ -182,22 +183,47 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
       return;
     }
     if (result.duplicate || result.messages.length === 0) return;
-    const rendered = renderTurnActivities(result, translator, 'messageBack');
+    await appendFromBot(conversationId, result, {
+      ...(claims ? { recipient: { id: claims.user, role: 'user' } } : {}),
+      ...(replyToId ? { replyToId } : {}),
+    });
+  }
+
+  /** Appends the bot's rendered messages to the conversation, as Direct Line addresses them. */
+  async function appendFromBot(
+    conversationId: string,
+    result: Pick<TurnResult, 'messages' | 'language' | 'dir'>,
+    extra: { recipient?: { id: string; role: string }; replyToId?: string } = {},
+  ): Promise<void> {
     const timestamp = new Date().toISOString();
-    const recipient = claims ? { id: claims.user, role: 'user' } : undefined;
     await log.append(
       conversationId,
-      rendered.map((activity) => ({
+      renderTurnActivities(result, translator, 'messageBack').map((activity) => ({
         ...activity,
         channelId: DIRECTLINE_CHANNEL_NAME,
         conversation: { id: conversationId },
         from: BOT,
-        ...(recipient ? { recipient } : {}),
-        ...(replyToId ? { replyToId } : {}),
+        ...extra,
         timestamp,
       })),
     );
   }
+
+  // A reminder is appended to its conversation like a message from the bot: an open widget shows
+  // it at once (streams poll the log), and a later visit finds it in the history it resumes from
+  // watermark 0. No mailbox and no turn needed. The conversation id is the reminder's address.
+  app.reminders.registerDelivery({
+    channel: DIRECTLINE_CHANNEL_NAME,
+    send: (notice, messages) =>
+      inQueue(notice.address, async () => {
+        // A send handed over again (a retry, a crash before the backend's acknowledgement) shows once.
+        const sent = `directline:reminder:${notice.sendId}`;
+        if (await app.store.hasSeen(sent)) return;
+        const language = notice.locale;
+        await appendFromBot(notice.address, { messages, language, dir: languageOf(language).dir });
+        await app.store.markSeen(sent);
+      }),
+  });
 
   function startConversation(conversationId: string, claims: TokenClaims | undefined): Promise<void> {
     // Azure sends the bot a conversationUpdate when a conversation starts: here, the greeting. The
@@ -288,13 +314,10 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     if (!match?.[1] || !match[2]) throw new HttpError(404, 'not found');
     const conversationId = match[1];
     const granted = accessTo(req, conversationId);
-    const body = await readBody(req, ACTIVITY_BODY_LIMIT);
-    let parsed: z.infer<typeof activitySchema>;
-    try {
-      parsed = activitySchema.parse(JSON.parse(body.toString('utf8')));
-    } catch {
-      throw new HttpError(400, 'body is not a Bot Framework activity');
-    }
+    const body = parseJsonBody(await readBody(req, ACTIVITY_BODY_LIMIT));
+    const activity = activitySchema.safeParse(body);
+    if (!activity.success) throw new HttpError(400, 'body is not a Bot Framework activity');
+    const parsed = activity.data;
     const claims = granted.kind === 'token' ? granted.claims : undefined;
     const echo: Activity = {
       type: parsed.type,
@@ -356,13 +379,11 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     return tokens.issue({ conv: conversationId, user: `dl_${randomBytes(12).toString('base64url')}` }).token;
   }
 
-  app.http.addRoute({ method: 'POST', path: `${DIRECTLINE_PATH}/*`, handler: withCors(post) });
-  app.http.addRoute({ method: 'GET', path: `${DIRECTLINE_PATH}/*`, handler: withCors(get) });
-  app.http.addRoute({
-    method: 'OPTIONS',
-    path: `${DIRECTLINE_PATH}/*`,
-    handler: (req, res) => origins.preflight(req, res),
-  });
+  // Browsers call these: each client IP gets the shared per-IP budget (RATE_LIMIT_PER_IP_PER_MINUTE).
+  const route = { path: `${DIRECTLINE_PATH}/*`, perIpLimit: true };
+  app.http.addRoute({ ...route, method: 'POST', handler: withCors(post) });
+  app.http.addRoute({ ...route, method: 'GET', handler: withCors(get) });
+  app.http.addRoute({ ...route, method: 'OPTIONS', handler: (req, res) => origins.preflight(req, res) });
 
   const streams: Streams = attachStreams({
     http: app.http,
@@ -398,12 +419,10 @@ function headerToken(req: IncomingMessage): string {
  * page's language, the greeting's hint. (Azure's tokens/generate takes `{ user }`, ignored here.)
  */
 export async function requestedLocale(req: IncomingMessage): Promise<string | undefined> {
-  const body = (await readBody(req, 4 * 1024)).toString('utf8').trim();
-  if (!body) return undefined;
-  try {
-    const locale = (JSON.parse(body) as { locale?: unknown }).locale;
-    return typeof locale === 'string' && locale.length <= 35 ? locale : undefined;
-  } catch {
-    throw new HttpError(400, 'body is not JSON');
-  }
+  const body = await readBody(req, 4 * 1024);
+  if (body.toString('utf8').trim() === '') return undefined;
+  const parsed = parseJsonBody(body);
+  const locale =
+    typeof parsed === 'object' && parsed !== null ? (parsed as { locale?: unknown }).locale : undefined;
+  return typeof locale === 'string' && locale.length <= 35 ? locale : undefined;
 }

@@ -6,6 +6,7 @@
  */
 import { createSign, generateKeyPairSync, type JsonWebKey } from 'node:crypto';
 import nock from 'nock';
+import type { Clock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createProductionApp } from '../../../src/production.ts';
 
@@ -68,7 +69,7 @@ export function messageActivity(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function startBotFrameworkApp(env: Record<string, string> = {}) {
+export async function startBotFrameworkApp(env: Record<string, string> = {}, clock?: Clock) {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -76,7 +77,7 @@ export async function startBotFrameworkApp(env: Record<string, string> = {}) {
     MADOGUCHI_NOW: NOW,
     ...env,
   });
-  const app = await createProductionApp({ config });
+  const app = await createProductionApp({ config, ...(clock ? { clock } : {}) });
   const port = await app.http.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/api/messages`;
   async function post(activity: unknown, token?: string) {

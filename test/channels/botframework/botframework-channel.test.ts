@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { clearJwksClients, MsalTokenProvider } from '@microsoft/agents-hosting';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Clock } from '../../../src/clock.ts';
+import { movableClock } from '../../reminders/support.ts';
 import {
   APP_ID,
   APP_PASSWORD,
@@ -16,8 +18,8 @@ import {
 const CONNECTOR_TOKEN = 'connector-access-token';
 type Running = Awaited<ReturnType<typeof startBotFrameworkApp>>;
 let running: Running | undefined;
-async function start(env: Record<string, string> = {}): Promise<Running> {
-  running = await startBotFrameworkApp(env);
+async function start(env: Record<string, string> = {}, clock?: Clock): Promise<Running> {
+  running = await startBotFrameworkApp(env, clock);
   return running;
 }
 const authenticated = { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: APP_PASSWORD };
@@ -28,6 +30,8 @@ interface Posted {
   body: {
     type: string;
     text?: string;
+    conversation?: { id: string };
+    attachments?: Array<{ content: { body: Array<{ text?: string }> } }>;
     locale?: string;
     replyToId?: string;
     from?: { id: string };
@@ -227,8 +231,132 @@ describe('Bot Framework channel without an app id (anonymous, for the Emulator)'
     expect(posted[0]?.authorization).toBeUndefined();
   });
 
+  it("drops a user's activities over the per-user budget (200, counted), not other users'", async () => {
+    const connector = 'https://connector.example.org/';
+    const posted: Posted[] = [];
+    nock(connector)
+      .persist()
+      .post(/\/v3\/conversations\/.+\/activities\/.+/)
+      .reply(async (request: Request) => {
+        posted.push(await recorded(request));
+        return [200, { id: 'r' }];
+      });
+    const { app, post } = await start({
+      BOTFRAMEWORK_ALLOWED_SERVICE_URLS: connector,
+      RATE_LIMIT_PER_USER_PER_MINUTE: '2',
+    });
+    const from = (conversation: string) =>
+      messageActivity({ serviceUrl: connector, conversation: { id: conversation } });
+    const busy = [from('a:busy'), from('a:busy'), from('a:busy')];
+    for (const activity of busy) expect((await post(activity)).status).toBe(200);
+    const other = from('a:other');
+    expect((await post(other)).status).toBe(200);
+    const answered = new Set(posted.map((reply) => reply.body.replyToId));
+    expect([...answered]).toEqual([busy[0]?.id, busy[1]?.id, other.id]);
+    const { values } = await app.metrics.rateLimited.get();
+    expect(values).toContainEqual(expect.objectContaining({ labels: { limit: 'user' }, value: 1 }));
+  });
+
+  it('refuses a body that is not UTF-8 or is nested too deeply (400)', async () => {
+    const { port } = await start();
+    const send = (body: Uint8Array | string) =>
+      fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const notUtf8 = Buffer.concat([
+      Buffer.from('{"type":"message","text":"'),
+      Buffer.from([0xff]),
+      Buffer.from('"}'),
+    ]);
+    expect(await (await send(notUtf8)).json()).toEqual({ error: 'body is not UTF-8' });
+    const deep = `{"type":"message","value":${'['.repeat(100)}${']'.repeat(100)}}`;
+    expect(await (await send(deep)).json()).toEqual({ error: 'body is nested too deeply' });
+  });
+
   it('refuses loopback service URLs in production', async () => {
     const { post } = await start({ NODE_ENV: 'production', MADOGUCHI_NOW: '' });
     expect((await post(messageActivity({ serviceUrl: 'http://127.0.0.1:9/' }))).status).toBe(403);
+  });
+});
+
+/** The connector's "send to conversation" (a proactive message: no activity to reply to). */
+function mockProactive(...statuses: number[]): Posted[] {
+  const posted: Posted[] = [];
+  for (const status of [...statuses, 200]) {
+    nock(SERVICE_URL)
+      .post(/\/v3\/conversations\/[^/]+\/activities$/)
+      .reply(async (request: Request) => {
+        posted.push(await recorded(request));
+        return [status, status === 200 ? { id: `proactive-${posted.length}` } : { error: 'unavailable' }];
+      });
+  }
+  return posted;
+}
+
+/** `madoguchi_reminders_sent_total{channel="botframework"}`. */
+async function sentCount(app: Running | undefined) {
+  const { values } = await (app?.app.metrics.remindersSent.get() ?? Promise.reject(new Error('not started')));
+  return values.find((value) => value.labels.channel === 'botframework')?.value;
+}
+
+describe('Bot Framework reminders', () => {
+  /** Finishes the move-in dialog in French (settled 20 Nov → due 4 Dec) and asks for its reminder. */
+  async function subscribe(post: Running['post']) {
+    for (const value of [
+      { choice: 'go:move-in' },
+      { choice: 'yes' },
+      { date: '2026-11-20' },
+      { choice: 'remind:notify-by' },
+    ]) {
+      expect((await post(messageActivity({ text: undefined, value }), channelToken())).status).toBe(200);
+    }
+  }
+
+  it('posts a due reminder proactively to the stored conversation, as the bot, in French', async () => {
+    publishSigningKeys();
+    mockConnector();
+    const proactive = mockProactive();
+    const clock = movableClock('2026-11-25T10:00:00+09:00');
+    const { app, post } = await start(authenticated, clock);
+    await subscribe(post);
+
+    clock.set('2026-11-27T09:00:00+09:00');
+    expect(await app.reminders.runDue()).toBe(1);
+    expect(proactive).toHaveLength(1);
+    const [sent] = proactive;
+    expect(sent?.path).toBe('/apis/v3/conversations/a:conversation-1/activities');
+    expect(sent?.authorization).toBe(`Bearer ${CONNECTOR_TOKEN}`);
+    expect(sent?.body).toMatchObject({
+      type: 'message',
+      locale: 'fr-FR',
+      conversation: { id: 'a:conversation-1' },
+      from: { id: `28:${APP_ID}` },
+      recipient: { id: '29:user-aad-id' },
+    });
+    expect(sent?.body.replyToId).toBeUndefined();
+    const texts = sent?.body.attachments?.[0]?.content.body.map((element) => element.text);
+    expect(texts).toContain('Rappel');
+    expect(await sentCount(running)).toBe(1);
+  });
+
+  it('a connector failure makes the send fail, and the backend sends it again later', async () => {
+    publishSigningKeys();
+    mockConnector();
+    const proactive = mockProactive(503);
+    const clock = movableClock('2026-11-25T10:00:00+09:00');
+    const { app, post } = await start(authenticated, clock);
+    await subscribe(post);
+
+    clock.set('2026-11-27T09:00:00+09:00');
+    expect(await app.reminders.runDue()).toBe(0);
+    // The first retry comes a minute later (SqliteReminderBackend's backoff).
+    clock.set('2026-11-27T09:01:00+09:00');
+    expect(await app.reminders.runDue()).toBe(1);
+    expect(proactive).toHaveLength(2);
+    expect(proactive[1]?.body).toMatchObject({ conversation: { id: 'a:conversation-1' } });
+    // Counted once: the failed attempt was not sent.
+    expect(await sentCount(running)).toBe(1);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { DirectLine } from 'botframework-directlinejs';
+import type { Clock } from '../../../src/clock.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { createProductionApp } from '../../../src/production.ts';
 import type { Store } from '../../../src/store/types.ts';
@@ -17,6 +18,7 @@ export const NOW = '2026-11-25T10:00:00+09:00';
 
 export interface DirectLineAppOptions {
   store?: Store;
+  clock?: Clock;
   env?: Record<string, string>;
 }
 
@@ -29,7 +31,11 @@ export async function startDirectLineApp(options: DirectLineAppOptions = {}) {
     DIRECTLINE_SECRET: SECRET,
     ...options.env,
   });
-  const app = await createProductionApp({ config, ...(options.store ? { store: options.store } : {}) });
+  const app = await createProductionApp({
+    config,
+    ...(options.store ? { store: options.store } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const port = await app.http.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${port}`;
   return { app, base, domain: `${base}/directline` };

@@ -182,6 +182,50 @@ describe('Direct Line refusals', () => {
       headers: authorization ? { authorization } : {},
     });
 
+  it('gives each client IP the shared per-IP budget (429 with Retry-After past it)', async () => {
+    const { domain } = await start({ env: { RATE_LIMIT_PER_IP_PER_MINUTE: '3' } });
+    const { conversationId } = await generateToken(domain);
+    expect((await get(domain, conversationId, `Bearer ${SECRET}`)).status).toBe(200);
+    expect((await get(domain, conversationId, `Bearer ${SECRET}`)).status).toBe(200);
+    const limited = await get(domain, conversationId, `Bearer ${SECRET}`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('refuses activity bodies that are not UTF-8, not JSON, nested too deeply or not an activity (400)', async () => {
+    const { domain } = await start();
+    const { token, conversationId } = await generateToken(domain);
+    const post = (body: Uint8Array | string) =>
+      fetch(`${domain}/conversations/${conversationId}/activities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+    const bodies = [
+      Buffer.concat([
+        Buffer.from('{"type":"message","text":"'),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from('"}'),
+      ]),
+      '{"type":"message",',
+      `{"type":"message","value":${'['.repeat(100)}${']'.repeat(100)}}`,
+      '{"text":"no type"}',
+    ];
+    for (const body of bodies) {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+    }
+    const texts = await Promise.all(
+      bodies.map(async (body) => ((await (await post(body)).json()) as { error: string }).error),
+    );
+    expect(texts).toEqual([
+      'body is not UTF-8',
+      'body is not JSON',
+      'body is nested too deeply',
+      'body is not a Bot Framework activity',
+    ]);
+  });
+
   it('generates tokens only for the secret', async () => {
     const { domain } = await start();
     const post = (authorization?: string) =>
