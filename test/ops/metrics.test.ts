@@ -1,29 +1,11 @@
-/**
- * GET /metrics after a LINE conversation: turns by channel, dialog and outcome, languages, the
- * latency histogram, not-understood counts, escalations, store latency, webhook events, per-user
- * rate limiting, and a reminders counter other modules increment. Aggregate counts only.
- */
-import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureEvent, recordLineApi, startLineApp, USER_ID } from '../channels/line/line-app.ts';
+import { describe, expect, it } from 'vitest';
+import { fixtureEvent, lineAppPerTest, recordLineApi, USER_ID } from '../channels/line/line-app.ts';
 
-type App = Awaited<ReturnType<typeof startLineApp>>;
-let running: App | undefined;
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const start = lineAppPerTest({ channel: { loadingDelayMs: 60_000 } });
 
 describe('GET /metrics', () => {
   it('counts what happened, in Prometheus text format, with no user data', async () => {
-    running = await startLineApp({ channel: { loadingDelayMs: 60_000 } });
+    const running = await start();
     const { deliver, app, url } = running;
     recordLineApi();
     const secretText = 'my card AB12345678CD';
@@ -57,7 +39,7 @@ describe('GET /metrics', () => {
   });
 
   it("drops a user's messages over the per-user budget (counted), but never their unfollow", async () => {
-    running = await startLineApp({ channel: { loadingDelayMs: 60_000 } });
+    const running = await start();
     const { deliver, app, url, store } = running;
     const api = recordLineApi();
     // RATE_LIMIT_PER_USER_PER_MINUTE defaults to 30.

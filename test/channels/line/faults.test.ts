@@ -4,10 +4,10 @@
  * half-applied), a crash in one dialog (apology and menu; other users untouched).
  */
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LINE_OUTBOX } from '../../../src/channels/line/line-channel.ts';
 import { MemoryStore } from '../../../src/store/memory-store.ts';
-import { ACCESS_TOKEN, fixtureEvent, LINE_API, startLineApp, USER_ID } from './line-app.ts';
+import { ACCESS_TOKEN, fixtureEvent, LINE_API, lineAppPerTest, USER_ID } from './line-app.ts';
 
 const REPLY = '/v2/bot/message/reply';
 const PUSH = '/v2/bot/message/push';
@@ -56,27 +56,7 @@ function fakeLine() {
   return { state, delivered, calls };
 }
 
-type App = Awaited<ReturnType<typeof startLineApp>>;
-let running: App | undefined;
-async function start(options: Parameters<typeof startLineApp>[0] = {}): Promise<App> {
-  running = await startLineApp({
-    ...options,
-    channel: { replayAfterMs: 0, loadingDelayMs: 60_000, ...options.channel },
-  });
-  return running;
-}
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+const start = lineAppPerTest({ channel: { replayAfterMs: 0, loadingDelayMs: 60_000 } });
 
 describe('LINE down or slow', () => {
   it('LINE down: retries, then queues the answer in the outbox; pushes it once LINE is back', async () => {

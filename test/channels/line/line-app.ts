@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import nock from 'nock';
+import { afterEach, beforeEach } from 'vitest';
 import { registerChannels } from '../../../src/channels/index.ts';
 import {
   createLineChannel,
@@ -124,5 +125,35 @@ export function recordLineApi(base = LINE_API) {
     answer(path: string, ...answers: Answer[]) {
       scripted.set(path, [...(scripted.get(path) ?? []), ...answers]);
     },
+  };
+}
+
+export type LineApp = Awaited<ReturnType<typeof startLineApp>>;
+
+/**
+ * For a test file of LINE tests: no network but loopback (nock intercepts LINE), and the app each
+ * test starts is closed after it. Returns `start(options)`, with `defaults` merged in.
+ */
+export function lineAppPerTest(
+  defaults: LineAppOptions = {},
+): (options?: LineAppOptions) => Promise<LineApp> {
+  let running: LineApp | undefined;
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterEach(async () => {
+    await running?.close();
+    running = undefined;
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  return async (options = {}) => {
+    running = await startLineApp({
+      ...defaults,
+      ...options,
+      channel: { ...defaults.channel, ...options.channel },
+    });
+    return running;
   };
 }

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { retryKeyFor } from '../../../src/channels/line/sender.ts';
 import { readLocaleFiles } from '../../../src/i18n/index.ts';
 import { MemoryStore } from '../../../src/store/memory-store.ts';
@@ -8,9 +8,9 @@ import {
   fixtureEvent,
   fixtureEvents,
   LINE_API,
+  lineAppPerTest,
   recordLineApi,
   sign,
-  startLineApp,
   USER_ID,
   webhookBody,
 } from './line-app.ts';
@@ -20,12 +20,7 @@ const PUSH = '/v2/bot/message/push';
 const LOADING = '/v2/bot/chat/loading/start';
 const SESSION_KEY = `line:${USER_ID}`;
 
-type App = Awaited<ReturnType<typeof startLineApp>>;
-let running: App | undefined;
-async function start(options: Parameters<typeof startLineApp>[0] = {}): Promise<App> {
-  running = await startLineApp(options);
-  return running;
-}
+const start = lineAppPerTest();
 
 interface SentMessage {
   type: string;
@@ -35,18 +30,6 @@ interface SentMessage {
 }
 const messagesOf = (request: { body: unknown } | undefined) =>
   (request?.body as { messages?: SentMessage[] } | undefined)?.messages ?? [];
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-
-afterEach(async () => {
-  await running?.close();
-  running = undefined;
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
 
 describe('LINE webhook: refusals', () => {
   it('answers 401 to a missing or wrong signature and does nothing else', async () => {
@@ -331,7 +314,6 @@ describe('LINE webhook: the inbox', () => {
     const api = recordLineApi();
     expect((await app.post(webhookBody([fixtureEvent('postback')]))).status).toBe(200);
     await app.close();
-    running = undefined;
     expect(api.requests.map((request) => request.path)).toEqual([REPLY]);
   });
 });
