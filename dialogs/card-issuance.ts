@@ -9,7 +9,7 @@
 import { assign, setup } from 'xstate';
 import type { Content, ProcedureId } from '../content/index.ts';
 import type { Button, Phrase } from '../src/messages.ts';
-import { summaryCard, whereLine } from './answers.ts';
+import { chosen, summaryCard, whereLine } from './answers.ts';
 import { ask, type DialogEvent, defineDialog, type IsoDate, phrase } from './kit.ts';
 
 export interface CardIssuanceContext {
@@ -50,7 +50,7 @@ export const cardIssuanceDialog = defineDialog<CardIssuanceContext>({
               guard: 'isCase',
               target: 'done',
               actions: assign({
-                issuanceCase: ({ event }) => (event.type === 'CHOICE' ? event.value : undefined),
+                issuanceCase: ({ event }) => chosen(event),
               }),
             },
           },

@@ -9,7 +9,7 @@
  */
 import { and, assign, setup } from 'xstate';
 import type { Content } from '../content/index.ts';
-import { officialLinks, summaryCard, talkToPersonLine } from './answers.ts';
+import { chosen, officialLinks, summaryCard, talkToPersonLine } from './answers.ts';
 import {
   ask,
   askYesNo,
@@ -34,7 +34,6 @@ export interface DeportationContext {
 }
 
 const isSituation = (value: string): value is Situation => (SITUATIONS as readonly string[]).includes(value);
-const choice = (event: DialogEvent) => (event.type === 'CHOICE' ? event.value : undefined);
 
 function departureOrder(content: Content) {
   return content.procedures.deportation.details.departureOrder;
@@ -126,10 +125,10 @@ export const deportationDialog = defineDialog<DeportationContext>({
         input: {} as { today: IsoDate },
       },
       guards: {
-        isOverstayed: ({ event }) => choice(event) === 'overstayed',
-        isSituation: ({ event }) => isSituation(choice(event) ?? ''),
-        isYes: ({ event }) => choice(event) === 'yes',
-        isNo: ({ event }) => choice(event) === 'no',
+        isOverstayed: ({ event }) => chosen(event) === 'overstayed',
+        isSituation: ({ event }) => isSituation(chosen(event) ?? ''),
+        isYes: ({ event }) => chosen(event) === 'yes',
+        isNo: ({ event }) => chosen(event) === 'no',
         isLastCondition: ({ context }) => (context.met ?? 0) + 1 >= conditions.length,
       },
     }).createMachine({
@@ -148,7 +147,7 @@ export const deportationDialog = defineDialog<DeportationContext>({
               {
                 guard: 'isSituation',
                 target: 'done',
-                actions: assign({ situation: ({ event }) => choice(event) as Situation }),
+                actions: assign({ situation: ({ event }) => chosen(event) as Situation }),
               },
             ],
           },

@@ -11,7 +11,7 @@ import { assign, setup } from 'xstate';
 import { bureauForPrefecture, type Content, type Office } from '../content/index.ts';
 import { isPrefectureId, PREFECTURES, type PrefectureId } from '../content/prefectures.ts';
 import { callButtons, helpCenterCard } from '../src/escalation/handoff.ts';
-import { summaryCard } from './answers.ts';
+import { chosen, summaryCard } from './answers.ts';
 import {
   type DialogEvent,
   type DialogMessage,
@@ -26,8 +26,6 @@ export interface FindOfficeContext {
   region?: string;
   prefecture?: PrefectureId;
 }
-
-const choice = (event: DialogEvent) => (event.type === 'CHOICE' ? event.value : '');
 
 const prefectureName = (prefecture: PrefectureId) => phrase(`glossary:prefecture.${prefecture}`);
 
@@ -61,10 +59,11 @@ export const findOfficeDialog = defineDialog<FindOfficeContext>({
     setup({
       types: { context: {} as FindOfficeContext, events: {} as DialogEvent, input: {} as { today: IsoDate } },
       guards: {
-        isPrefecture: ({ event }) => isPrefectureId(choice(event)),
+        isPrefecture: ({ event }) => isPrefectureId(chosen(event) ?? ''),
         // A region of one prefecture (Hokkaido) needs no second question.
-        isOnePrefectureRegion: ({ event }) => regionOf(content, choice(event))?.prefectures.length === 1,
-        isRegion: ({ event }) => regionOf(content, choice(event)) !== undefined,
+        isOnePrefectureRegion: ({ event }) =>
+          regionOf(content, chosen(event) ?? '')?.prefectures.length === 1,
+        isRegion: ({ event }) => regionOf(content, chosen(event) ?? '') !== undefined,
       },
     }).createMachine({
       id: 'find-office',
@@ -77,20 +76,20 @@ export const findOfficeDialog = defineDialog<FindOfficeContext>({
               {
                 guard: 'isPrefecture',
                 target: 'done',
-                actions: assign({ prefecture: ({ event }) => choice(event) as PrefectureId }),
+                actions: assign({ prefecture: ({ event }) => (chosen(event) ?? '') as PrefectureId }),
               },
               {
                 guard: 'isOnePrefectureRegion',
                 target: 'done',
                 actions: assign({
-                  region: ({ event }) => choice(event),
-                  prefecture: ({ event }) => regionOf(content, choice(event))?.prefectures[0],
+                  region: ({ event }) => chosen(event) ?? '',
+                  prefecture: ({ event }) => regionOf(content, chosen(event) ?? '')?.prefectures[0],
                 }),
               },
               {
                 guard: 'isRegion',
                 target: 'askPrefecture',
-                actions: assign({ region: ({ event }) => choice(event) }),
+                actions: assign({ region: ({ event }) => chosen(event) ?? '' }),
               },
             ],
           },
@@ -100,7 +99,7 @@ export const findOfficeDialog = defineDialog<FindOfficeContext>({
             CHOICE: {
               guard: 'isPrefecture',
               target: 'done',
-              actions: assign({ prefecture: ({ event }) => choice(event) as PrefectureId }),
+              actions: assign({ prefecture: ({ event }) => (chosen(event) ?? '') as PrefectureId }),
             },
           },
         },

@@ -5,7 +5,7 @@
  * those channels from content as link buttons.
  */
 import { assign, setup } from 'xstate';
-import { summaryCard } from './answers.ts';
+import { chosen, summaryCard } from './answers.ts';
 import { ask, type DialogEvent, defineDialog, type IsoDate, linkButton, phrase } from './kit.ts';
 
 /** What the person is looking for → the channels (content ids) that give it. */
@@ -42,7 +42,7 @@ export const isaInfoDialog = defineDialog<IsaInfoContext>({
               guard: 'isTopic',
               target: 'done',
               actions: assign({
-                topic: ({ event }) => (event.type === 'CHOICE' ? event.value : '') as IsaInfoTopic,
+                topic: ({ event }) => (chosen(event) ?? '') as IsaInfoTopic,
               }),
             },
           },

@@ -7,7 +7,14 @@
  */
 import { assign, setup } from 'xstate';
 import { computeDeadline } from '../src/deadlines/index.ts';
-import { deadlineLines, documentsChecklist, officialLinks, summaryCard } from './answers.ts';
+import {
+  answeredDate,
+  chosen,
+  deadlineLines,
+  documentsChecklist,
+  officialLinks,
+  summaryCard,
+} from './answers.ts';
 import { ask, askDate, askYesNo, type DialogEvent, defineDialog, type IsoDate, phrase, say } from './kit.ts';
 
 export type LossCause = 'lost' | 'stolen' | 'disaster';
@@ -37,9 +44,6 @@ function lostCardDeadlineFor(context: LostCardContext, today: IsoDate) {
   );
 }
 
-const choice = (event: DialogEvent) => (event.type === 'CHOICE' ? event.value : undefined);
-const date = (event: DialogEvent) => (event.type === 'DATE' ? event.date : undefined);
-
 export const lostCardDialog = defineDialog<LostCardContext>({
   id: 'lost-card',
   version: 1,
@@ -47,9 +51,9 @@ export const lostCardDialog = defineDialog<LostCardContext>({
     setup({
       types: { context: {} as LostCardContext, events: {} as DialogEvent, input: {} as { today: IsoDate } },
       guards: {
-        isCause: ({ event }) => ['lost', 'stolen', 'disaster'].includes(choice(event) ?? ''),
-        isYes: ({ event }) => choice(event) === 'yes',
-        isNo: ({ event }) => choice(event) === 'no',
+        isCause: ({ event }) => ['lost', 'stolen', 'disaster'].includes(chosen(event) ?? ''),
+        isYes: ({ event }) => chosen(event) === 'yes',
+        isNo: ({ event }) => chosen(event) === 'no',
         // One cannot notice a loss in the future.
         notFuture: ({ event }) => event.type === 'DATE' && event.date <= event.today,
         // Re-entry comes after the loss was noticed; it may still be planned (a future date).
@@ -66,7 +70,7 @@ export const lostCardDialog = defineDialog<LostCardContext>({
             CHOICE: {
               guard: 'isCause',
               target: 'askNoticed',
-              actions: assign({ cause: ({ event }) => choice(event) as LossCause }),
+              actions: assign({ cause: ({ event }) => chosen(event) as LossCause }),
             },
           },
         },
@@ -75,7 +79,7 @@ export const lostCardDialog = defineDialog<LostCardContext>({
             DATE: {
               guard: 'notFuture',
               target: 'askAbroad',
-              actions: assign({ noticed: ({ event }) => date(event) }),
+              actions: assign({ noticed: ({ event }) => answeredDate(event) }),
             },
           },
         },
@@ -96,7 +100,7 @@ export const lostCardDialog = defineDialog<LostCardContext>({
             DATE: {
               guard: 'notBeforeNoticed',
               target: 'askUnder16',
-              actions: assign({ reentered: ({ event }) => date(event) }),
+              actions: assign({ reentered: ({ event }) => answeredDate(event) }),
             },
           },
         },

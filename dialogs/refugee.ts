@@ -6,7 +6,7 @@
  * says plainly that one is there to talk to (the engine's next steps offer the button).
  */
 import { assign, setup } from 'xstate';
-import { officialLinks, summaryCard, talkToPersonLine } from './answers.ts';
+import { chosen, officialLinks, summaryCard, talkToPersonLine } from './answers.ts';
 import { ask, type DialogEvent, defineDialog, type IsoDate, phrase } from './kit.ts';
 
 export const REFUGEE_NEEDS = ['what', 'apply', 'refused'] as const;
@@ -45,7 +45,7 @@ export const refugeeDialog = defineDialog<RefugeeContext>({
               guard: 'isNeed',
               target: 'done',
               actions: assign({
-                need: ({ event }) => (event.type === 'CHOICE' ? event.value : '') as RefugeeNeed,
+                need: ({ event }) => (chosen(event) ?? '') as RefugeeNeed,
               }),
             },
           },

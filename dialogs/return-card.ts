@@ -12,6 +12,7 @@ import type { Content } from '../content/index.ts';
 import { computeDeadline } from '../src/deadlines/index.ts';
 import type { Phrase } from '../src/messages.ts';
 import {
+  chosen,
   countdownLine,
   deadlineLines,
   documentsChecklist,
@@ -68,7 +69,7 @@ export const returnCardDialog = defineDialog<ReturnCardContext>({
               guard: 'isCase',
               target: 'askEvent',
               actions: assign({
-                returnCase: ({ event }) => (event.type === 'CHOICE' ? event.value : undefined),
+                returnCase: ({ event }) => chosen(event),
               }),
             },
           },
