@@ -9,7 +9,14 @@
  */
 import { assign, setup } from 'xstate';
 import { computeDeadline } from '../src/deadlines/index.ts';
-import { deadlineLines, documentsChecklist, officialLinks, summaryCard, whereLine } from './answers.ts';
+import {
+  answeredDate,
+  deadlineLines,
+  documentsChecklist,
+  officialLinks,
+  summaryCard,
+  whereLine,
+} from './answers.ts';
 import { askDate, askYesNo, type DialogEvent, defineDialog, type IsoDate, phrase } from './kit.ts';
 
 export interface MoveInContext {
@@ -54,7 +61,7 @@ export const moveInDialog = defineDialog<MoveInContext>({
             DATE: {
               guard: 'notFuture',
               target: 'done',
-              actions: assign({ settled: ({ event }) => (event.type === 'DATE' ? event.date : undefined) }),
+              actions: assign({ settled: ({ event }) => answeredDate(event) }),
             },
           },
         },

@@ -12,6 +12,7 @@ import type { Content } from '../content/index.ts';
 import { computeDeadline } from '../src/deadlines/index.ts';
 import type { Phrase } from '../src/messages.ts';
 import {
+  answeredDate,
   chosen,
   countdownLine,
   deadlineLines,
@@ -79,7 +80,7 @@ export const returnCardDialog = defineDialog<ReturnCardContext>({
             DATE: {
               guard: 'fitsCase',
               target: 'done',
-              actions: assign({ event: ({ event }) => (event.type === 'DATE' ? event.date : undefined) }),
+              actions: assign({ event: ({ event }) => answeredDate(event) }),
             },
           },
         },
