@@ -631,7 +631,10 @@ export function createEngine(deps: EngineDeps): Engine {
    * lack gets English and the language menu. Returns true when the turn is answered.
    */
   function followTextLanguage(turn: TurnState, raw: string): boolean {
-    if (turn.session.languageChosen || turn.hinted) return false;
+    // Once the user chose, the channel told, or a first clear message showed the language, the
+    // conversation's language is settled: later messages are not examined (nor paid for) again.
+    const { languageChosen, languageFromChannel, languageDetected } = turn.session;
+    if (languageChosen || languageFromChannel || languageDetected || turn.hinted) return false;
     const unsupported = understanding.detectUnsupportedLanguage?.(raw.slice(0, MAX_TEXT_READ));
     if (unsupported) {
       turn.language = deps.defaultLanguage;
@@ -642,7 +645,6 @@ export function createEngine(deps: EngineDeps): Engine {
     }
     // Only the first message that says clearly what language it is decides; later ones ("ok
     // thanks" in another language) do not flip the conversation back and forth.
-    if (turn.session.languageDetected) return false;
     const detected = understanding.detectLanguage?.(raw.slice(0, MAX_TEXT_READ));
     const language =
       detected && detected.confidence >= LANGUAGE_SWITCH_CONFIDENCE
@@ -761,6 +763,8 @@ export function createEngine(deps: EngineDeps): Engine {
       const session = record?.value ?? newSession(clock.now());
       const { language, hinted } = resolveLanguage(session, event.localeHint);
       session.language = language;
+      // The channel's locale (e.g. a LINE profile, given on follow only) outranks detection later on.
+      if (hinted) session.languageFromChannel = true;
       const turn: TurnState = {
         key,
         channel: event.channel,

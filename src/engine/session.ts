@@ -20,6 +20,8 @@ export interface Session {
   languageChosen?: boolean;
   /** True once the language was detected from the user's text (detection decides only once). */
   languageDetected?: boolean;
+  /** True once the channel gave the user's language (a LINE profile, a page's lang): detection then stays out. */
+  languageFromChannel?: boolean;
   dialog?: ActiveDialog;
   /** Consecutive messages the bot did not understand (two in a row → offer a person). */
   misunderstood: number;

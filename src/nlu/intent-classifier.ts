@@ -38,12 +38,15 @@ export function createIntentClassifier(
         intent,
         confidence: round(confidence),
       }));
-      const language = detectLanguage(text)?.language ?? (closestLanguage as LanguageCode | undefined);
       const sure = known && best !== undefined && best.confidence >= threshold;
       return {
         intent: sure ? best.intent : null,
         confidence: round(known ? (best?.confidence ?? 0) : 0),
-        language,
+        // Detected only when read (the CLI reads it, the engine does not): language detection
+        // costs more than the classification itself.
+        get language() {
+          return detectLanguage(text)?.language ?? (closestLanguage as LanguageCode | undefined);
+        },
         alternatives,
       };
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runTranscript } from '../support/transcript.ts';
+import { dialogHarness, runTranscript } from '../support/transcript.ts';
 
 describe('choosing the language', () => {
   it('detects the language of the first clear free-text message', async () => {
@@ -28,6 +28,12 @@ describe('choosing the language', () => {
       localeHint: 'ja-JP',
     });
     expect(hinted[0]?.language).toBe('ja');
+  });
+
+  it('keeps the language a channel gave once (a LINE profile on follow) over later detection', async () => {
+    const { send } = dialogHarness();
+    expect((await send({ follow: true }, { localeHint: 'vi' })).language).toBe('vi');
+    expect((await send('What documents do I need to renew my visa?')).language).toBe('vi');
   });
 
   it('answers a language we lack in English with the language menu', async () => {
