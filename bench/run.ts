@@ -304,7 +304,7 @@ const results = {
     [many]: { e2eP50: scaling[many]?.e2eP50, e2eP99: scaling[many]?.e2eP99 },
     p50Ratio: (scaling[many]?.e2eP50 ?? Number.NaN) / (scaling[few]?.e2eP50 ?? Number.NaN),
   },
-  directline: 'not measured: the /directline channel is not part of this build',
+  directline: 'not measured yet: the benchmark does not drive the widget flow over /directline',
 };
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
