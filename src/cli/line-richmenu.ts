@@ -6,14 +6,19 @@
 import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
 import { richMenuDefinition, uploadRichMenu } from '../channels/line/rich-menu.ts';
 import { loadConfig } from '../config.ts';
-
-if (process.argv.includes('--dry-run')) {
-  console.log(JSON.stringify(richMenuDefinition(), null, 2));
-  process.exit(0);
-}
+import { createTranslator } from '../i18n/index.ts';
+import { normalizeLanguageCode } from '../i18n/language-codes.ts';
 
 try {
   const config = loadConfig();
+  // One menu for the whole channel: its labels in the deployment's default language.
+  const translator = createTranslator();
+  const language = normalizeLanguageCode(config.DEFAULT_LANGUAGE) ?? 'en';
+  const definition = richMenuDefinition((key) => translator.render({ key }, language));
+  if (process.argv.includes('--dry-run')) {
+    console.log(JSON.stringify(definition, null, 2));
+    process.exit(0);
+  }
   if (!config.LINE_CHANNEL_ACCESS_TOKEN) {
     throw new Error(
       'line:richmenu: set LINE_CHANNEL_ACCESS_TOKEN (and LINE_CHANNEL_SECRET) first; see the README, "Connecting a LINE Official Account"',
@@ -25,6 +30,7 @@ try {
   const id = await uploadRichMenu(
     new messagingApi.MessagingApiClient({ ...auth, ...base }),
     new messagingApi.MessagingApiBlobClient({ ...auth, ...base }),
+    definition,
   );
   console.log(`Rich menu ${id} uploaded and set as the default for every user.`);
 } catch (error) {

@@ -12,25 +12,42 @@ export const RICH_MENU_IMAGE_PATH = new URL('./rich-menu.png', import.meta.url).
 /** LINE's compact rich menu size; the image must match it exactly. */
 export const RICH_MENU_SIZE = { width: 2500, height: 843 } as const;
 
+/** Each area's label (a locale key) and the command it sends. */
 const AREAS = [
-  // The action labels are read aloud by screen readers (max 20 characters).
-  { label: 'Main menu', data: 'cmd:menu' },
-  { label: 'Find my office', data: 'go:find-office' },
-  { label: 'Talk to a person', data: 'cmd:human' },
-  { label: 'Language', data: 'cmd:language' },
+  { label: 'common:nav.menu', data: 'cmd:menu' },
+  { label: 'common:menu.group.office', data: 'go:find-office' },
+  { label: 'common:nav.human', data: 'cmd:human' },
+  { label: 'common:nav.language', data: 'cmd:language' },
 ] as const;
 
-export function richMenuDefinition(): messagingApi.RichMenuRequest {
+/** LINE's limits: action labels (read aloud by screen readers) 20 characters, the chat bar 14. */
+const MAX_LABEL = 20;
+const MAX_CHAT_BAR = 14;
+
+/**
+ * The rich menu, its labels in the deployment's language (`label` renders a locale key). One menu
+ * serves every user of the channel, so it speaks the default language; its image carries the words
+ * people read.
+ */
+export function richMenuDefinition(label: (key: string) => string): messagingApi.RichMenuRequest {
+  const withinLimit = (key: string, max: number) => {
+    const text = label(key);
+    if ([...new Intl.Segmenter().segment(text)].length > max) {
+      throw new Error(
+        `richMenuDefinition(): "${text}" (${key}) is longer than LINE's ${max} characters; shorten it in locales/`,
+      );
+    }
+    return text;
+  };
   const width = RICH_MENU_SIZE.width / AREAS.length;
   return {
     size: { ...RICH_MENU_SIZE },
     selected: true,
     name: 'Madoguchi main menu',
-    // Shown on the bar that opens the menu (max 14 characters).
-    chatBarText: 'Menu',
+    chatBarText: withinLimit('common:nav.menu', MAX_CHAT_BAR),
     areas: AREAS.map((area, index) => ({
       bounds: { x: index * width, y: 0, width, height: RICH_MENU_SIZE.height },
-      action: { type: 'postback', label: area.label, data: area.data },
+      action: { type: 'postback', label: withinLimit(area.label, MAX_LABEL), data: area.data },
     })),
   };
 }
@@ -46,8 +63,8 @@ export function richMenuImage(): Blob {
 export async function uploadRichMenu(
   client: messagingApi.MessagingApiClient,
   blobClient: messagingApi.MessagingApiBlobClient,
+  definition: messagingApi.RichMenuRequest,
 ): Promise<string> {
-  const definition = richMenuDefinition();
   await client.validateRichMenuObject(definition);
   const { richMenuId } = await client.createRichMenu(definition);
   await blobClient.setRichMenuImage(richMenuId, richMenuImage());

@@ -9,7 +9,11 @@ import {
   richMenuDefinition,
   uploadRichMenu,
 } from '../../../src/channels/line/rich-menu.ts';
+import { createTranslator } from '../../../src/i18n/index.ts';
 import { ACCESS_TOKEN, LINE_API } from './line-app.ts';
+
+const translator = createTranslator();
+const english = (key: string) => translator.render({ key }, 'en');
 
 afterEach(() => {
   nock.cleanAll();
@@ -26,8 +30,14 @@ describe('the LINE rich menu', () => {
   });
 
   it('covers the image with four areas sending commands the engine knows', () => {
-    const menu = richMenuDefinition();
-    expect(menu.chatBarText?.length).toBeLessThanOrEqual(14);
+    const menu = richMenuDefinition(english);
+    expect(menu.chatBarText).toBe('Main menu');
+    expect(menu.areas?.map((area) => area.action?.label)).toEqual([
+      'Main menu',
+      'Immigration offices',
+      'Talk to a person',
+      'Language',
+    ]);
     expect(menu.areas?.map((area) => (area.action as { data: string }).data)).toEqual([
       'cmd:menu',
       'go:find-office',
@@ -41,6 +51,12 @@ describe('the LINE rich menu', () => {
     expect(covered).toBe(RICH_MENU_SIZE.width * RICH_MENU_SIZE.height);
     for (const area of menu.areas ?? [])
       expect(graphemeLength(area.action?.label ?? '')).toBeLessThanOrEqual(MAX_ACTION_LABEL);
+  });
+
+  it('refuses labels LINE would reject, naming the locale key to shorten', () => {
+    expect(() => richMenuDefinition((key) => `${english(key)} — a label far too long`)).toThrow(
+      /common:nav\.menu/,
+    );
   });
 
   it('validates, creates, uploads the image and sets the default, in that order', async () => {
@@ -72,6 +88,7 @@ describe('the LINE rich menu', () => {
     const id = await uploadRichMenu(
       new messagingApi.MessagingApiClient(auth),
       new messagingApi.MessagingApiBlobClient(auth),
+      richMenuDefinition(english),
     );
     expect(id).toBe('richmenu-123');
     expect(calls).toEqual(['validate', 'create', 'image', 'default']);
