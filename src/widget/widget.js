@@ -41,7 +41,10 @@
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'madoguchi-button';
-  button.textContent = 'Chat';
+  // The button's and the panel's own words, in every language: the server prefixes this script with
+  // `window.madoguchiStrings` rendered from the locales (common:widget.*).
+  const strings = window.madoguchiStrings || {};
+  const words = (code) => strings[code] || strings[String(code).split('-')[0]] || strings.en || {};
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-controls', 'madoguchi-panel');
 
@@ -54,13 +57,21 @@
   panel.innerHTML = `
     <div class="madoguchi-header">
       <h2 id="madoguchi-title">Madoguchi</h2>
-      <label class="madoguchi-visually-hidden" for="madoguchi-language">Language</label>
+      <label class="madoguchi-visually-hidden" for="madoguchi-language"></label>
       <select id="madoguchi-language"></select>
-      <button type="button" class="madoguchi-close" aria-label="Close">×</button>
+      <button type="button" class="madoguchi-close">×</button>
     </div>
-    <div class="madoguchi-chat" role="region" aria-label="Chat"></div>`;
+    <div class="madoguchi-chat" role="region"></div>`;
   const picker = panel.querySelector('select');
   const chat = panel.querySelector('.madoguchi-chat');
+  function labelInLanguage() {
+    const w = words(lang);
+    button.textContent = w.chat || 'Chat';
+    chat.setAttribute('aria-label', w.chat || 'Chat');
+    panel.querySelector('.madoguchi-close').setAttribute('aria-label', w.close || 'Close');
+    panel.querySelector('label').textContent = w.language || 'Language';
+  }
+  labelInLanguage();
   document.body.append(button, panel);
 
   function setOpen(open) {
@@ -157,6 +168,7 @@
     picker.value = lang;
     panel.setAttribute('lang', known.intl);
     panel.setAttribute('dir', dir);
+    labelInLanguage();
     render();
   }
 

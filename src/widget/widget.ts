@@ -37,7 +37,21 @@ export function createWidget(directLine: DirectLineChannel): Channel {
 function registerWidget(app: App, service: NonNullable<ReturnType<DirectLineChannel['service']>>): void {
   const { config, translator, logger } = app;
   const { origins } = service;
-  const script = readFileSync(`${here}widget.js`);
+  // The widget's own words (button, close, language), rendered from the locales for every language.
+  const words = Object.fromEntries(
+    translator.languages.map((code) => [
+      code,
+      {
+        chat: translator.render({ key: 'common:widget.chat' }, code),
+        close: translator.render({ key: 'common:widget.close' }, code),
+        language: translator.render({ key: 'common:nav.language' }, code),
+      },
+    ]),
+  );
+  const script = Buffer.concat([
+    Buffer.from(`window.madoguchiStrings = ${JSON.stringify(words)};\n`),
+    readFileSync(`${here}widget.js`),
+  ]);
   // Stricter than the shared per-IP budget: each token starts a conversation.
   const tokenLimit = createTokenBucketLimiter({ perMinute: config.WIDGET_TOKENS_PER_MINUTE });
   const languages = translator.languages.map((code) => {

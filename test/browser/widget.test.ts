@@ -56,7 +56,7 @@ it('chats through the lost-card dialog in French, then finds the history after a
   await page.goto(`${server.base}/?lang=fr`);
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr-FR');
 
-  const open = page.getByRole('button', { name: 'Chat' });
+  const open = page.getByRole('button', { name: 'Discuter' });
   await open.click();
   const chat = page.locator('.madoguchi-chat');
   await chat.getByText('Bonjour ! Je suis Madoguchi', { exact: false }).first().waitFor({ timeout: 20_000 });
@@ -108,7 +108,7 @@ it('fills a phone screen', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
   const page = await context.newPage();
   await page.goto(`${server.base}/?lang=fr`);
-  await page.getByRole('button', { name: 'Chat' }).tap();
+  await page.getByRole('button', { name: 'Discuter' }).tap();
   await page
     .locator('.madoguchi-chat')
     .getByText('Bonjour', { exact: false })
