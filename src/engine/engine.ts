@@ -161,7 +161,7 @@ export function createEngine(deps: EngineDeps): Engine {
     session: Session,
     hint: string | undefined,
   ): { language: LanguageCode; hinted: boolean } {
-    if (session.languageChosen && session.language && translator.has(session.language)) {
+    if (session.languageSource === 'chosen' && session.language && translator.has(session.language)) {
       return { language: session.language, hinted: false };
     }
     const hinted = normalizeLanguageCode(hint);
@@ -304,11 +304,12 @@ export function createEngine(deps: EngineDeps): Engine {
       turn.out.push(...messages);
       // The dialog's own reason, or any of its deadlines due today or already passed.
       const today = clock.today();
+      const deadlines = dialogDeadlines(entry, dialog);
       const reason =
         entry.definition.escalate?.(dialog.snapshot.context, { content: deps.content, today }) ??
-        (dialogDeadlines(entry, dialog).some((deadline) => deadline.due <= today) ? 'deadline' : undefined);
+        (deadlines.some((deadline) => deadline.due <= today) ? 'deadline' : undefined);
       if (reason) handOff(turn, reason);
-      turn.out.push(...reminderOffer(turn, entry, dialog));
+      turn.out.push(...reminderOffer(turn, dialog, deadlines));
       turn.out.push(nextSteps());
       return;
     }
@@ -334,8 +335,11 @@ export function createEngine(deps: EngineDeps): Engine {
     );
   }
 
-  function reminderOffer(turn: TurnState, entry: RegisteredDialog, dialog: ActiveDialog): DialogMessage[] {
-    const deadlines = dialogDeadlines(entry, dialog);
+  function reminderOffer(
+    turn: TurnState,
+    dialog: ActiveDialog,
+    deadlines: ReminderDeadline[],
+  ): DialogMessage[] {
     if (!deps.reminders || deadlines.length === 0) return [];
     return deps.reminders.offer(turn.user, dialog.id, deadlines, turn.language);
   }
@@ -545,7 +549,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return;
     }
     turn.session.language = language;
-    turn.session.languageChosen = true;
+    turn.session.languageSource = 'chosen';
     turn.language = language;
     turn.out.push({ kind: 'text', text: phrase('common:language.changed') });
     resumeOrMenu(turn);
@@ -633,8 +637,7 @@ export function createEngine(deps: EngineDeps): Engine {
   function followTextLanguage(turn: TurnState, raw: string): boolean {
     // Once the user chose, the channel told, or a first clear message showed the language, the
     // conversation's language is settled: later messages are not examined (nor paid for) again.
-    const { languageChosen, languageFromChannel, languageDetected } = turn.session;
-    if (languageChosen || languageFromChannel || languageDetected || turn.hinted) return false;
+    if (turn.session.languageSource || turn.hinted) return false;
     const unsupported = understanding.detectUnsupportedLanguage?.(raw.slice(0, MAX_TEXT_READ));
     if (unsupported) {
       turn.language = deps.defaultLanguage;
@@ -651,7 +654,7 @@ export function createEngine(deps: EngineDeps): Engine {
         ? normalizeLanguageCode(detected.language)
         : undefined;
     if (language && translator.has(language)) {
-      turn.session.languageDetected = true;
+      turn.session.languageSource = 'detected';
       turn.language = language;
       turn.session.language = language;
     }
@@ -764,7 +767,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const { language, hinted } = resolveLanguage(session, event.localeHint);
       session.language = language;
       // The channel's locale (e.g. a LINE profile, given on follow only) outranks detection later on.
-      if (hinted) session.languageFromChannel = true;
+      if (hinted) session.languageSource = 'channel';
       const turn: TurnState = {
         key,
         channel: event.channel,

@@ -16,12 +16,12 @@ export interface ActiveDialog {
 
 export interface Session {
   language?: LanguageCode;
-  /** True once the user picked the language themselves: hints and detection then never override it. */
-  languageChosen?: boolean;
-  /** True once the language was detected from the user's text (detection decides only once). */
-  languageDetected?: boolean;
-  /** True once the channel gave the user's language (a LINE profile, a page's lang): detection then stays out. */
-  languageFromChannel?: boolean;
+  /**
+   * Where `language` came from, once settled: the user picked it (`chosen`, never overridden), the
+   * channel gave it (`channel`, e.g. a LINE profile), or a first clear message showed it
+   * (`detected`). Unset, the language is the default and detection may still decide.
+   */
+  languageSource?: 'chosen' | 'channel' | 'detected';
   dialog?: ActiveDialog;
   /** Consecutive messages the bot did not understand (two in a row → offer a person). */
   misunderstood: number;
