@@ -7,7 +7,7 @@ import type { Content, Place, ProcedureId } from '../content/index.ts';
 import type { DeadlineResult, FilingDeadline, ValidityEnd } from '../src/deadlines/index.ts';
 import type { Button, DialogMessage, IsoDate, Phrase } from '../src/messages.ts';
 import { phrase } from '../src/messages.ts';
-import type { DialogEvent } from './kit.ts';
+import type { DialogEvent, HandoffReason } from './kit.ts';
 
 export interface ChecklistOptions {
   /** The applicant is under 16: documents with `notNeededUnderAge: 16` (the photo) are left out. */
@@ -193,4 +193,12 @@ export function answeredYesOrNo(event: DialogEvent): boolean {
 
 export function answeredYes(event: DialogEvent): boolean {
   return chosen(event) === 'yes';
+}
+
+/**
+ * An expiry already passed, or today: an overstay, or about to become one — a person, now
+ * (guidebook 5-1: one day of overstay exposes the person to deportation).
+ */
+export function expiredStayReason(stay: { status: string } | undefined): HandoffReason | undefined {
+  return stay && stay.status !== 'upcoming' ? 'deadline' : undefined;
 }

@@ -11,6 +11,7 @@ import { computeDeadline } from '../src/deadlines/index.ts';
 import {
   applyBeforeExpiryLines,
   documentsChecklist,
+  expiredStayReason,
   officialLinks,
   procedureFact,
   summaryCard,
@@ -49,9 +50,7 @@ export const changeStatusDialog = defineDialog<ChangeStatusContext>({
       },
     }),
   // The period of stay ends on the expiry date: the same reminders as an extension's.
-  // An expiry already passed (or today) is an overstay, or about to be one: a person, now.
-  escalate: (context, { today }) =>
-    context.expiry && stayOf(context, today).status !== 'upcoming' ? 'deadline' : undefined,
+  escalate: (context, { today }) => expiredStayReason(context.expiry ? stayOf(context, today) : undefined),
   deadlines: (context, { today }) => {
     const stay = stayOf(context, today);
     if (stay.status === 'overdue') return [];

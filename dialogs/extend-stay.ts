@@ -13,6 +13,7 @@ import type { Phrase } from '../src/messages.ts';
 import {
   applyBeforeExpiryLines,
   documentsChecklist,
+  expiredStayReason,
   officialLinks,
   procedureFact,
   summaryCard,
@@ -95,9 +96,7 @@ export const extendStayDialog = defineDialog<ExtendStayContext>({
       },
     }),
   // Reminders before the expiry; the one about 3 months before only when the early window applies.
-  // An expiry already passed (or today) is an overstay, or about to be one: a person, now.
-  escalate: (context, { today }) =>
-    context.expiry && stayOf(context, today).status !== 'upcoming' ? 'deadline' : undefined,
+  escalate: (context, { today }) => expiredStayReason(context.expiry ? stayOf(context, today) : undefined),
   deadlines: (context, { today }) => {
     const stay = stayOf(context, today);
     if (stay.status === 'overdue') return [];
