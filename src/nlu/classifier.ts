@@ -1,5 +1,5 @@
 import type { Intent } from '../intents.ts';
-import { extractFeatures, FEATURE_BITS } from './features.ts';
+import { extractFeatures, wordHashes } from './features.ts';
 
 /** One training utterance with its label and the language file it came from. */
 export interface Example {
@@ -15,10 +15,11 @@ export interface Scored {
 }
 
 /**
- * Everything a trained model is: the feature buckets it knows (sorted), their IDF, their
- * quantised per-intent weights and the language whose utterances use each bucket most.
- * Weights are int8 with one scale per bucket (|error| ≤ scale/2 = 0.4% of the bucket's largest
- * weight): four times smaller than float32, with no measurable change in the scores' ranking.
+ * Everything a trained model is: the feature buckets it knows (sorted), their IDF, and two heads
+ * over the same features: per-intent weights and per-language weights (language identification for
+ * the scripts several of our languages share; it replaced tinyld's 52 MB model). Weights are int8
+ * with one scale per bucket and head (|error| ≤ scale/2 = 0.4% of the bucket's largest weight):
+ * four times smaller than float32, with no measurable change in the scores' ranking.
  */
 export interface ModelData {
   intents: Intent[];
@@ -30,12 +31,20 @@ export interface ModelData {
   scales: Float32Array;
   /** rows × intents, row-major. */
   weights: Int8Array;
-  /** Index into `languages` of the language whose training utterances contain the bucket most often. */
-  rowLanguages: Uint8Array;
+  languageScales: Float32Array;
+  /** rows × languages, row-major. */
+  languageWeights: Int8Array;
+  /** Sorted hashes of the words at least two training utterances use (see `wordCoverage`). */
+  words: Uint32Array;
 }
 
 export interface TrainingOptions {
   epochs?: number;
+  /**
+   * Buckets used by fewer training utterances than this are left out of the model: an n-gram seen
+   * once is mostly noise (a typo, a name) and holds most of the model's size.
+   */
+  minDocumentFrequency?: number;
   /** Seed of the shuffling, so that a rebuild from the same data gives the same model file. */
   seed?: number;
 }
@@ -50,17 +59,24 @@ const LEARNING_RATE = 0.5;
 /** L2 pull on the weights an example touches: keeps single-utterance n-grams from dominating. */
 const L2 = 1e-4;
 const DEFAULT_EPOCHS = 20;
+/** Telling languages apart is easy: a few passes suffice (and keep training time down). */
+const LANGUAGE_EPOCHS = 5;
+
+export const DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
 
 export function trainIntentModel(examples: readonly Example[], options: TrainingOptions = {}): ModelData {
   const intents = [...new Set(examples.map((example) => example.intent))];
   const languages = [...new Set(examples.map((example) => example.language))];
   const counts = examples.map((example) => extractFeatures(example.text));
+  const minDocumentFrequency = options.minDocumentFrequency ?? DEFAULT_MIN_DOCUMENT_FREQUENCY;
 
-  // Rows for the buckets the training data uses, in bucket order.
+  // Rows for the buckets the training data uses often enough, in bucket order.
   const documentFrequency = new Map<number, number>();
   for (const termCounts of counts)
     for (const id of termCounts.keys()) documentFrequency.set(id, (documentFrequency.get(id) ?? 0) + 1);
-  const buckets = Uint32Array.from(documentFrequency.keys()).sort();
+  const buckets = Uint32Array.from(
+    [...documentFrequency].filter(([, frequency]) => frequency >= minDocumentFrequency).map(([id]) => id),
+  ).sort();
   const rowOf = new Map<number, number>();
   buckets.forEach((id, row) => {
     rowOf.set(id, row);
@@ -69,26 +85,54 @@ export function trainIntentModel(examples: readonly Example[], options: Training
     buckets,
     (id) => Math.log((examples.length + 1) / ((documentFrequency.get(id) ?? 0) + 1)) + 1,
   );
+  const vectors = counts.map((termCounts) => vectorize(termCounts, (id) => rowOf.get(id), idf));
+  const random = seededRandom(options.seed ?? 1);
+  const epochs = options.epochs ?? DEFAULT_EPOCHS;
+  const intentHead = trainHead(
+    vectors,
+    examples.map((example) => intents.indexOf(example.intent)),
+    intents.length,
+    { rows: buckets.length, epochs, random },
+  );
+  const languageHead = trainHead(
+    vectors,
+    examples.map((example) => languages.indexOf(example.language)),
+    languages.length,
+    { rows: buckets.length, epochs: Math.min(epochs, LANGUAGE_EPOCHS), random },
+  );
+  const wordFrequency = new Map<number, number>();
+  for (const example of examples)
+    for (const hash of new Set(wordHashes(example.text)))
+      wordFrequency.set(hash, (wordFrequency.get(hash) ?? 0) + 1);
+  const words = Uint32Array.from(
+    [...wordFrequency].filter(([, frequency]) => frequency >= minDocumentFrequency).map(([hash]) => hash),
+  ).sort();
+  return {
+    intents,
+    languages,
+    words,
+    temperature: 1,
+    buckets,
+    idf,
+    scales: intentHead.scales,
+    weights: intentHead.quantized,
+    languageScales: languageHead.scales,
+    languageWeights: languageHead.quantized,
+  };
+}
 
-  const languageCounts = new Uint32Array(buckets.length * languages.length);
-  const vectors = counts.map((termCounts, index) => {
-    const language = languages.indexOf(examples[index]?.language as string);
-    for (const id of termCounts.keys()) {
-      const row = rowOf.get(id) as number;
-      languageCounts[row * languages.length + language] =
-        (languageCounts[row * languages.length + language] ?? 0) + 1;
-    }
-    return vectorize(termCounts, (id) => rowOf.get(id), idf);
-  });
-  const labels = examples.map((example) => intents.indexOf(example.intent));
-
-  const classes = intents.length;
-  const weights = new Float32Array(buckets.length * classes);
-  const squaredGradients = new Float32Array(buckets.length * classes);
+/** One softmax head trained by AdaGrad SGD over the shared vectors, then quantised. */
+function trainHead(
+  vectors: readonly SparseVector[],
+  labels: readonly number[],
+  classes: number,
+  { rows, epochs, random }: { rows: number; epochs: number; random: () => number },
+): { scales: Float32Array; quantized: Int8Array } {
+  const weights = new Float32Array(rows * classes);
+  const squaredGradients = new Float32Array(rows * classes);
   const gradient = new Float64Array(classes);
   const order = vectors.map((_, index) => index);
-  const random = seededRandom(options.seed ?? 1);
-  for (let epoch = 0; epoch < (options.epochs ?? DEFAULT_EPOCHS); epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const index of order) {
       const vector = vectors[index] as SparseVector;
@@ -108,34 +152,15 @@ export function trainIntentModel(examples: readonly Example[], options: Training
       }
     }
   }
-
-  const { scales, quantized } = quantize(weights, classes);
-  const rowLanguages = new Uint8Array(buckets.length);
-  for (let row = 0; row < buckets.length; row++) {
-    let best = 0;
-    for (let language = 1; language < languages.length; language++)
-      if (
-        (languageCounts[row * languages.length + language] as number) >
-        (languageCounts[row * languages.length + best] as number)
-      )
-        best = language;
-    rowLanguages[row] = best;
-  }
-  return { intents, languages, temperature: 1, buckets, idf, scales, weights: quantized, rowLanguages };
+  return quantize(weights, classes);
 }
 
 /** A trained model ready to score texts. */
 export class IntentModel {
   readonly #data: ModelData;
-  /** Bucket → row lookup: one int32 per bucket (4 MB), cheaper than a binary search per n-gram. */
-  readonly #rowOfBucket: Int32Array;
 
   constructor(data: ModelData) {
     this.#data = data;
-    this.#rowOfBucket = new Int32Array(2 ** FEATURE_BITS).fill(-1);
-    data.buckets.forEach((id, row) => {
-      this.#rowOfBucket[id] = row;
-    });
   }
 
   get data(): ModelData {
@@ -147,33 +172,40 @@ export class IntentModel {
     return this.#raw(this.#vectorize(text));
   }
 
-  /** Intents by confidence, best first, and the training language the text looks most like. */
-  score(text: string): { ranked: Scored[]; closestLanguage: string | undefined; known: boolean } {
+  /**
+   * Intents by confidence, best first, and the training languages by probability (in
+   * `data.languages` order) from the language head. `known` is false when the text shares no
+   * feature with the training data.
+   */
+  score(text: string): { ranked: Scored[]; languages: Float64Array; known: boolean } {
     const vector = this.#vectorize(text);
-    const probabilities = softmaxInPlace(this.#raw(vector), this.#data.temperature);
-    const ranked = this.#data.intents.map((intent, index) => ({
-      intent,
-      confidence: probabilities[index] as number,
-    }));
+    const { intents, weights, scales, languageWeights, languageScales, temperature } = this.#data;
+    const probabilities = softmaxInPlace(linear(vector, weights, scales, intents.length), temperature);
+    const ranked = intents.map((intent, index) => ({ intent, confidence: probabilities[index] as number }));
     ranked.sort((a, b) => b.confidence - a.confidence);
+    const languages = softmaxInPlace(
+      linear(vector, languageWeights, languageScales, this.#data.languages.length),
+      1,
+    );
+    return { ranked, languages, known: vector.rows.length > 0 };
+  }
 
-    const votes = new Float64Array(this.#data.languages.length);
-    for (let k = 0; k < vector.rows.length; k++) {
-      const language = this.#data.rowLanguages[vector.rows[k] as number] as number;
-      votes[language] = (votes[language] as number) + (vector.values[k] as number);
-    }
-    let closest = -1;
-    votes.forEach((vote, language) => {
-      if (vote > 0 && (closest < 0 || vote > (votes[closest] as number))) closest = language;
-    });
-    return { ranked, closestLanguage: this.#data.languages[closest], known: vector.rows.length > 0 };
+  /**
+   * The share of the text's words (of two or more) that the training data uses (in any language),
+   * or undefined for a single word. Text in a language the model was never trained on has few:
+   * character n-grams are shared across languages, whole words much less.
+   */
+  wordCoverage(text: string): number | undefined {
+    const words = wordHashes(text);
+    if (words.length < 2) return undefined;
+    return words.filter((hash) => indexIn(this.#data.words, hash) >= 0).length / words.length;
   }
 
   #vectorize(text: string): SparseVector {
     return vectorize(
       extractFeatures(text),
       (id) => {
-        const row = this.#rowOfBucket[id] as number;
+        const row = indexIn(this.#data.buckets, id);
         return row < 0 ? undefined : row;
       },
       this.#data.idf,
@@ -181,17 +213,43 @@ export class IntentModel {
   }
 
   #raw(vector: SparseVector): Float64Array {
-    const { intents, weights, scales } = this.#data;
-    const scores = new Float64Array(intents.length);
-    for (let k = 0; k < vector.rows.length; k++) {
-      const row = vector.rows[k] as number;
-      const offset = row * intents.length;
-      const value = (vector.values[k] as number) * (scales[row] as number);
-      for (let c = 0; c < intents.length; c++)
-        scores[c] = (scores[c] as number) + (weights[offset + c] as number) * value;
-    }
-    return scores;
+    return linear(vector, this.#data.weights, this.#data.scales, this.#data.intents.length);
   }
+}
+
+/**
+ * The index of `value` in a sorted array, or -1: a binary search (~20 steps) per n-gram costs a few
+ * microseconds per message and no memory, where a bucket → row table took 16 MB at 2^22 buckets.
+ */
+function indexIn(sorted: Uint32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = sorted[middle] as number;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** Scores of one quantised head for a vector. */
+function linear(
+  vector: SparseVector,
+  weights: Int8Array,
+  scales: Float32Array,
+  classes: number,
+): Float64Array {
+  const scores = new Float64Array(classes);
+  for (let k = 0; k < vector.rows.length; k++) {
+    const row = vector.rows[k] as number;
+    const offset = row * classes;
+    const value = (vector.values[k] as number) * (scales[row] as number);
+    for (let c = 0; c < classes; c++)
+      scores[c] = (scores[c] as number) + (weights[offset + c] as number) * value;
+  }
+  return scores;
 }
 
 /** A sublinear-tf × IDF vector over model rows, L2-normalised; unknown buckets are dropped. */

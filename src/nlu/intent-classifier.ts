@@ -1,8 +1,8 @@
 import type { LanguageCode } from '../i18n/languages.ts';
 import type { Intent } from '../intents.ts';
 import { type Example, IntentModel, trainIntentModel } from './classifier.ts';
-import { detectLanguage } from './language-detection.ts';
-import { readModelFile } from './model-file.ts';
+import { detectLanguage, mostLikely } from './language-detection.ts';
+import { sharedModel } from './model-file.ts';
 
 export interface Classification {
   /** null when unsure: the bot should ask "Did you mean …?" with `alternatives`. */
@@ -20,19 +20,19 @@ export interface IntentClassifier {
 }
 
 /**
- * Loads the committed model (model/intent-model.bin.gz, built by `npm run train:nlu`), or trains
- * one from given examples (tests). `threshold` defaults to the cross-validated one stored in the
- * model file (0.5 for given examples, which have no cross-validation).
+ * Uses the committed model (model/intent-model.bin, built by `npm run train:nlu`), or trains one
+ * from given examples (tests). `threshold` defaults to the cross-validated one stored in the model
+ * file (0.5 for given examples, which have no cross-validation).
  */
 export function createIntentClassifier(
   options: { examples?: readonly Example[]; threshold?: number } = {},
 ): IntentClassifier {
-  const file = options.examples ? undefined : readModelFile();
-  const model = new IntentModel(file?.model ?? trainIntentModel(options.examples ?? []));
-  const threshold = options.threshold ?? file?.threshold ?? 0.5;
+  const committed = options.examples ? undefined : sharedModel();
+  const model = committed?.model ?? new IntentModel(trainIntentModel(options.examples ?? []));
+  const threshold = options.threshold ?? committed?.threshold ?? 0.5;
   return {
     classify(text) {
-      const { ranked, closestLanguage, known } = model.score(text);
+      const { ranked, known } = model.score(text);
       const best = ranked[0];
       const alternatives = ranked.slice(0, ALTERNATIVES).map(({ intent, confidence }) => ({
         intent,
@@ -42,10 +42,12 @@ export function createIntentClassifier(
       return {
         intent: sure ? best.intent : null,
         confidence: round(known ? (best?.confidence ?? 0) : 0),
-        // Detected only when read (the CLI reads it, the engine does not): language detection
-        // costs more than the classification itself.
+        // Detected only when read (the CLI reads it, the engine asks for the language separately).
         get language() {
-          return detectLanguage(text)?.language ?? (closestLanguage as LanguageCode | undefined);
+          // Short text ("ok"): the language it looks most like, all languages considered.
+          return (
+            detectLanguage(text, model)?.language ?? mostLikely(text, model.data.languages, model)?.language
+          );
         },
         alternatives,
       };

@@ -1,7 +1,7 @@
 /**
  * `npm run train:nlu`: trains the intent model on every file in data/train, calibrates it by
  * cross-validation on that training data only (never on the held-out set), and writes
- * model/intent-model.bin.gz. `npm run train:nlu -- --check` only verifies that the committed
+ * model/intent-model.bin. `npm run train:nlu -- --check` only verifies that the committed
  * model was built from the current training files (exit 1 if not), for CI.
  *
  * Calibration, on the 5-fold cross-validated scores (folds stratified by language and intent):
@@ -11,8 +11,17 @@
  *   MAX_WRONG_RATE. A wrong intent sends the user down the wrong procedure, while "unsure" still
  *   offers the top three guesses, so the threshold trades unsure answers for fewer wrong ones.
  */
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Intent } from '../intents.ts';
-import { type Example, IntentModel, softmaxInPlace, trainIntentModel } from './classifier.ts';
+import {
+  type Example,
+  IntentModel,
+  softmaxInPlace,
+  type TrainingOptions,
+  trainIntentModel,
+} from './classifier.ts';
 import { MODEL_FILE, readModelFile, writeModelFile } from './model-file.ts';
 import { loadTrainingExamples, trainingDataHash } from './training-data.ts';
 
@@ -27,24 +36,88 @@ export interface CrossValidated {
   intents: readonly Intent[];
 }
 
-/** Trains on all folds but one and scores the one left out, for each fold. */
-export function crossValidate(examples: readonly Example[], folds = FOLDS): CrossValidated[] {
+/** Which fold each example is in: every language × intent spread evenly over the folds. */
+function assignFolds(examples: readonly Example[], folds: number): number[] {
   const seen = new Map<string, number>();
-  const foldOf = examples.map(({ language, intent }) => {
+  return examples.map(({ language, intent }) => {
     const key = `${language}/${intent}`;
     const index = seen.get(key) ?? 0;
     seen.set(key, index + 1);
     return index % folds;
   });
+}
+
+/** Trains on every fold but `fold` and returns the raw scores of the examples in `fold`. */
+function scoreFold(
+  examples: readonly Example[],
+  foldOf: readonly number[],
+  fold: number,
+  options: TrainingOptions,
+): { intents: Intent[]; scores: Float64Array[] } {
+  const model = new IntentModel(
+    trainIntentModel(
+      examples.filter((_, index) => foldOf[index] !== fold),
+      options,
+    ),
+  );
+  const scores = examples
+    .filter((_, index) => foldOf[index] === fold)
+    .map((example) => model.rawScores(example.text));
+  return { intents: model.data.intents, scores };
+}
+
+/**
+ * Trains on all folds but one and scores the one left out, for each fold: the folds train in
+ * parallel on worker threads, one per core (training is CPU-bound and takes minutes).
+ */
+export async function crossValidate(
+  examples: readonly Example[],
+  folds = FOLDS,
+  options: TrainingOptions = {},
+): Promise<CrossValidated[]> {
+  const foldOf = assignFolds(examples, folds);
+  const workers = Math.max(1, Math.min(folds, availableParallelism()));
+  const pending = Array.from({ length: folds }, (_, fold) => fold);
+  const scored = new Array<{ intents: Intent[]; scores: Float64Array[] }>(folds);
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let fold = pending.shift(); fold !== undefined; fold = pending.shift()) {
+        scored[fold] = await inWorker({ examples, foldOf, fold, options });
+      }
+    }),
+  );
   const results: CrossValidated[] = [];
   for (let fold = 0; fold < folds; fold++) {
-    const model = new IntentModel(trainIntentModel(examples.filter((_, index) => foldOf[index] !== fold)));
+    const { intents, scores } = scored[fold] as { intents: Intent[]; scores: Float64Array[] };
+    let next = 0;
     examples.forEach((example, index) => {
-      if (foldOf[index] === fold)
-        results.push({ example, scores: model.rawScores(example.text), intents: model.data.intents });
+      if (foldOf[index] === fold) results.push({ example, scores: scores[next++] as Float64Array, intents });
     });
   }
   return results;
+}
+
+interface FoldJob {
+  examples: readonly Example[];
+  foldOf: readonly number[];
+  fold: number;
+  options: TrainingOptions;
+}
+
+function inWorker(job: FoldJob): Promise<{ intents: Intent[]; scores: Float64Array[] }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`crossValidate(): fold ${job.fold} worker exited with ${code}`));
+    });
+  });
+}
+
+if (!isMainThread && workerData) {
+  const { examples, foldOf, fold, options } = workerData as FoldJob;
+  parentPort?.postMessage(scoreFold(examples, foldOf, fold, options));
 }
 
 interface Prediction {
@@ -108,7 +181,7 @@ function report(predicted: readonly Prediction[], threshold: number): void {
   line('overall', predicted);
 }
 
-if (import.meta.main) {
+if (import.meta.main && isMainThread) {
   const hash = trainingDataHash();
   if (process.argv.includes('--check')) {
     const stale = readModelFile().trainingHash !== hash;
@@ -117,7 +190,21 @@ if (import.meta.main) {
   }
   const started = performance.now();
   const examples = loadTrainingExamples();
-  const results = crossValidate(examples);
+  const results = await crossValidate(examples);
+  // For calibration experiments: the cross-validated raw scores, one JSON line per utterance.
+  const dump = process.argv.indexOf('--cv-scores');
+  if (dump > 0 && process.argv[dump + 1])
+    writeFileSync(
+      process.argv[dump + 1] as string,
+      results
+        .map(({ example, scores, intents }) =>
+          JSON.stringify({
+            ...example,
+            scores: Object.fromEntries(intents.map((intent, i) => [intent, scores[i]])),
+          }),
+        )
+        .join('\n'),
+    );
   const temperature = chooseTemperature(results);
   const predicted = predictions(results, temperature);
   const threshold = chooseThreshold(predicted);
