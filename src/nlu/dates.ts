@@ -1,9 +1,9 @@
-import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
 import { isoDate } from '../engine/understanding.ts';
 import type { LanguageCode } from '../i18n/languages.ts';
 import { LANGUAGES } from '../i18n/languages.ts';
 import type { IsoDate } from '../messages.ts';
+import { chrono } from '../packages.ts';
 import { normalizeText } from './normalize.ts';
 
 /**
@@ -172,16 +172,13 @@ const CHRONO_LOCALES: Partial<Record<LanguageCode, (chrono: typeof Chrono) => Ch
 };
 
 /**
- * chrono-node is loaded on the first written date, not at start: importing it costs about 240 ms
- * and 20 MB (measured with performance.now() and process.memoryUsage().rss), and most messages
- * never need it. Its CommonJS build can be required synchronously, so parseDate stays synchronous.
+ * chrono-node is loaded on the first written date, not at start (src/packages.ts): importing it
+ * costs about 240 ms and 20 MB, and most messages never need it.
  */
-let chronoModule: typeof Chrono | undefined;
 function chronoParser(language: LanguageCode): Chrono.Chrono | undefined {
   const locale = CHRONO_LOCALES[language];
   if (!locale) return undefined;
-  chronoModule ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
-  return locale(chronoModule);
+  return locale(chrono());
 }
 
 /** Tokyo is UTC+9 all year; chrono takes an offset in minutes, not an IANA zone name. */

@@ -8,9 +8,10 @@
  * jobs still running does nothing.
  * https://docs.bullmq.io/guide/jobs/delayed · https://docs.bullmq.io/guide/jobs/job-ids
  */
-import { type Job, Queue, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Job, Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.ts';
+import { bullmq, ioredis } from '../packages.ts';
 import type { MailboxItem, ReminderBackend } from './backend.ts';
 import { sendInstant } from './schedule.ts';
 import { type Reminder, sendIdOf } from './types.ts';
@@ -46,12 +47,15 @@ export class RedisReminderBackend implements ReminderBackend {
 
   constructor(options: RedisReminderBackendOptions) {
     this.options = options;
-    this.redis = new Redis(options.url, { keyPrefix: options.keyPrefix, maxRetriesPerRequest: 1 });
+    this.redis = new (ioredis().Redis)(options.url, {
+      keyPrefix: options.keyPrefix,
+      maxRetriesPerRequest: 1,
+    });
     // The store already reports Redis being unreachable (/readyz); here a log line, not a crash.
     this.redis.on('error', (error: Error) =>
       options.logger.warn({ err: error.message }, 'RedisReminderBackend: Redis unreachable; reconnecting'),
     );
-    this.queue = new Queue<SendJob>(QUEUE, {
+    this.queue = new (bullmq().Queue)<SendJob>(QUEUE, {
       connection: { url: options.url },
       prefix: `${options.keyPrefix}bull`,
     });
@@ -138,7 +142,7 @@ export class RedisReminderBackend implements ReminderBackend {
   }
 
   start(deliver: (reminder: Reminder, day: string) => Promise<void>): void {
-    this.worker = new Worker<SendJob>(
+    this.worker = new (bullmq().Worker)<SendJob>(
       QUEUE,
       async (job: Job<SendJob>) => {
         const [reminder] = await this.records([job.data.reminderId]);

@@ -9,7 +9,8 @@
  * the session and a seen-event key in one script, which Redis Cluster would refuse across slots.
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { ioredis } from '../packages.ts';
 import { REDIS_SCRIPTS, type ScriptName } from './redis-scripts.ts';
 import {
   DEFAULT_LOCK_TTL_MS,
@@ -61,7 +62,7 @@ export class RedisStore implements Store {
   constructor(options: RedisStoreOptions) {
     this.options = options;
     this.now = options.now ?? Date.now;
-    this.client = new Redis(options.url, {
+    this.client = new (ioredis().Redis)(options.url, {
       keyPrefix: options.keyPrefix,
       scripts: REDIS_SCRIPTS,
       // Fail fast while disconnected: a webhook answers 503 and is redelivered, rather than

@@ -17,20 +17,15 @@
  * https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication
  */
 import type { IncomingMessage } from 'node:http';
-import { Activity as SdkActivity } from '@microsoft/agents-activity';
-import {
-  type AuthConfiguration,
-  authorizeJWT,
-  ConnectorClient,
-  createOutboundHostValidator,
-  MsalTokenProvider,
-} from '@microsoft/agents-hosting';
+// The SDK is loaded on first use (a token to check, a reply to send), see src/packages.ts.
+import type { AuthConfiguration, authorizeJWT } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
 import type { Config } from '../../config.ts';
 import { type Handler, HttpError, parseJsonBody, readBody, sendJson } from '../../http/server.ts';
 import { languageOf, type Translator } from '../../i18n/index.ts';
 import { type Logger, logKey } from '../../logger.ts';
+import { agentsActivity, agentsHosting } from '../../packages.ts';
 import type { ReminderDelivery } from '../../reminders/index.ts';
 import type { Channel } from '../index.ts';
 import { inboundOf, type MessageActivity, renderTurnActivities } from './activities.ts';
@@ -141,7 +136,7 @@ function authConfiguration(config: Config): AuthConfiguration | undefined {
 }
 
 function createConnector(config: Config, auth: AuthConfiguration | undefined): Connector {
-  const tokens = auth ? new MsalTokenProvider(auth) : undefined;
+  const tokens = auth ? new (agentsHosting().MsalTokenProvider)(auth) : undefined;
   const allows = serviceUrlPolicy({
     allowedPrefixes: config.BOTFRAMEWORK_ALLOWED_SERVICE_URLS,
     authenticated: auth !== undefined,
@@ -153,9 +148,9 @@ function createConnector(config: Config, auth: AuthConfiguration | undefined): C
     async send(reference, rendered, replyToId) {
       if (!allows(reference.serviceUrl)) throw new Error(`serviceUrl not allowed: ${reference.serviceUrl}`);
       const token = tokens ? await tokens.getAccessToken(CONNECTOR_SCOPE) : '';
-      const client = ConnectorClient.createClientWithToken(reference.serviceUrl, token);
+      const client = agentsHosting().ConnectorClient.createClientWithToken(reference.serviceUrl, token);
       for (const message of rendered) {
-        const outgoing = SdkActivity.fromObject({
+        const outgoing = agentsActivity().Activity.fromObject({
           ...message,
           // The SDK's activity schema requires the suggested actions' recipients.
           ...(message.suggestedActions
@@ -225,7 +220,7 @@ function createHandler(
   options: BotFrameworkChannelOptions,
 ): Handler {
   const { engine, logger, translator } = app;
-  const verify = auth ? authorizeJWT(auth) : undefined;
+  const verify = auth ? agentsHosting().authorizeJWT(auth) : undefined;
 
   return async (req, res) => {
     const body = await readBody(req, options.bodyLimit);
@@ -336,7 +331,10 @@ export function serviceUrlPolicy(options: {
   loopback: boolean;
 }) {
   const { allowedPrefixes, authenticated, loopback } = options;
-  const microsoftHosts = createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true });
+  // Only authenticated requests may be answered on Microsoft's hosts: the SDK's list is loaded then.
+  const microsoftHosts = authenticated
+    ? agentsHosting().createOutboundHostValidator({ enabled: true, includeDefaultMicrosoftHosts: true })
+    : undefined;
   return (serviceUrl: string): boolean => {
     let url: URL;
     try {
@@ -347,6 +345,6 @@ export function serviceUrlPolicy(options: {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
     if (loopback && LOOPBACK.has(url.hostname)) return true;
     if (allowedPrefixes.some((prefix) => serviceUrl.startsWith(prefix))) return true;
-    return authenticated && url.protocol === 'https:' && microsoftHosts.isAllowed(url);
+    return microsoftHosts !== undefined && url.protocol === 'https:' && microsoftHosts.isAllowed(url);
   };
 }
