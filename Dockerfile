@@ -1,4 +1,4 @@
-# Madoguchi on Node's official image, running exactly the tested start command (`npm start`).
+# Madoguchi on Node's official image, running what `npm start` runs: the production bundle.
 # Kept minimal on purpose: it has not been built here (the development machines have no Docker).
 # See docs/deployment.md for running several instances with Redis.
 FROM node:24-slim
@@ -9,8 +9,11 @@ RUN npm ci --omit=dev
 COPY . .
 # The widget's Web Chat bundle (see scripts/build-widget.ts): fetched once here, served offline.
 RUN node scripts/build-widget.ts
+# The server bundle (scripts/build.ts), built once here rather than on every start.
+RUN node scripts/build.ts
 # The embedded SQLite default writes data/; with REDIS_URL set nothing is written locally.
 RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 3978
-CMD ["npm", "start"]
+# Node as PID 1 receives docker stop's SIGTERM and shuts down gracefully (src/server.ts).
+CMD ["node", "dist/main.js"]

@@ -11,6 +11,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
+import { buildServer } from '../scripts/build.ts';
 import {
   CHANNEL_SECRET,
   createTraffic,
@@ -42,6 +43,8 @@ const USERS = quick ? 2_000 : 20_000;
 const SCALE = quick ? [1_000, 100_000] : [1_000, 1_000_000];
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+// Madoguchi runs as `npm start` runs it: the production bundle (scripts/build.ts).
+await buildServer();
 const work = join(tmpdir(), `madoguchi-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 pinSelf(1);
@@ -150,7 +153,7 @@ async function runMadoguchi(
   const database = join(work, `round-${round}-${store}.db`);
   const prefix = `madoguchi-bench:${process.pid}:${round}:`;
   const server = await startServer({
-    command: [process.execPath, 'src/main.ts'],
+    command: [process.execPath, 'dist/main.js'],
     env: madoguchiEnv(
       line,
       store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : { DATABASE_PATH: database },
@@ -221,7 +224,7 @@ async function runScaling(stored: number, sample: string, rate: number): Promise
   seedConversations(database, stored, sample);
   const line = await startFakeLine();
   const server = await startServer({
-    command: [process.execPath, 'src/main.ts'],
+    command: [process.execPath, 'dist/main.js'],
     env: madoguchiEnv(line, { DATABASE_PATH: database }),
     readyPath: '/readyz',
     core: 0,

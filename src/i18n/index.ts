@@ -9,11 +9,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { isPhrase, type Message, type OutboundMessage, type Phrase, type PhraseValue } from '../messages.ts';
+import { LOCALES_DIR } from '../paths.ts';
 import { LANGUAGES, type Language, type LanguageCode } from './languages.ts';
 
 export { LANGUAGES, type Language, type LanguageCode } from './languages.ts';
 
-export const LOCALES_DIR = new URL('../../locales/', import.meta.url).pathname;
+export { LOCALES_DIR };
 
 export type Resources = Record<string, Record<string, Record<string, unknown>>>;
 

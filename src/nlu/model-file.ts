@@ -8,12 +8,13 @@
  * `npm run train:nlu -- --check`) can tell when the committed model is stale.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Intent } from '../intents.ts';
+import { INTENT_MODEL_FILE } from '../paths.ts';
 import { IntentModel, type ModelData } from './classifier.ts';
 import { FEATURE_BITS } from './features.ts';
 
-export const MODEL_FILE = join(import.meta.dirname, 'model', 'intent-model.bin');
+export const MODEL_FILE = INTENT_MODEL_FILE;
 // MNL2: with the language head (MNLU files had a per-bucket language vote instead).
 const MAGIC = 'MNL2';
 

@@ -3,9 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeLanguageCode } from '../i18n/language-codes.ts';
 import { isIntent } from '../intents.ts';
+import { TRAINING_DIRECTORY } from '../paths.ts';
 import type { Example } from './classifier.ts';
 
-export const TRAINING_DIRECTORY = join(import.meta.dirname, 'data', 'train');
+export { TRAINING_DIRECTORY };
 
 /**
  * Reads every `<lang>.json` in the training folder (`{ "<intent>": ["utterance", …] }`), whichever

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { App } from '../app.ts';
 import { type DirectLineChannel, requestedLocale } from '../channels/directline/index.ts';
 import type { Channel } from '../channels/index.ts';
@@ -13,15 +14,12 @@ import { clientIp, createTokenBucketLimiter } from '../http/rate-limit.ts';
 import { HttpError, sendHtml, sendJson, tooManyRequests } from '../http/server.ts';
 import { languageOf } from '../i18n/index.ts';
 import { normalizeLanguageCode } from '../i18n/language-codes.ts';
+import { WEBCHAT_VENDOR_DIR, WIDGET_SOURCE_DIR } from '../paths.ts';
 import { demoPage } from './demo-page.ts';
 
 export const WIDGET_SCRIPT_PATH = '/widget.js';
 export const WIDGET_TOKEN_PATH = '/widget/token';
 export const WEBCHAT_BUNDLE_PATH = '/widget/webchat.js';
-
-const here = new URL('./', import.meta.url).pathname;
-/** Where `npm run build:widget` puts the Web Chat bundle. */
-const VENDOR_DIR = new URL('../../vendor/webchat/', import.meta.url).pathname;
 
 export function createWidget(directLine: DirectLineChannel): Channel {
   return {
@@ -50,7 +48,7 @@ function registerWidget(app: App, service: NonNullable<ReturnType<DirectLineChan
   );
   const script = Buffer.concat([
     Buffer.from(`window.madoguchiStrings = ${JSON.stringify(words)};\n`),
-    readFileSync(`${here}widget.js`),
+    readFileSync(join(WIDGET_SOURCE_DIR, 'widget.js')),
   ]);
   // Stricter than the shared per-IP budget: each token starts a conversation.
   const tokenLimit = createTokenBucketLimiter({ perMinute: config.WIDGET_TOKENS_PER_MINUTE });
@@ -58,8 +56,11 @@ function registerWidget(app: App, service: NonNullable<ReturnType<DirectLineChan
     const { name, dir, intl } = languageOf(code);
     return { code, name, dir, intl };
   });
-  const bundle = existsSync(`${VENDOR_DIR}webchat.js`)
-    ? { plain: readFileSync(`${VENDOR_DIR}webchat.js`), gzip: readFileSync(`${VENDOR_DIR}webchat.js.gz`) }
+  const bundle = existsSync(join(WEBCHAT_VENDOR_DIR, 'webchat.js'))
+    ? {
+        plain: readFileSync(join(WEBCHAT_VENDOR_DIR, 'webchat.js')),
+        gzip: readFileSync(join(WEBCHAT_VENDOR_DIR, 'webchat.js.gz')),
+      }
     : undefined;
   if (!bundle) {
     logger.warn(

@@ -1,10 +1,14 @@
 /**
- * SIGTERM with a turn in flight: `node src/main.ts` (the real entry point) stops taking requests,
- * finishes the turn — its answer reaches LINE — then exits 0.
+ * SIGTERM with a turn in flight: the server, from its sources (`node src/main.ts`) and as `npm start`
+ * runs it (the production bundle of scripts/build.ts), stops taking requests, finishes the turn —
+ * its answer reaches LINE — then exits 0.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../scripts/build.ts';
 import { CHANNEL_SECRET, fixtureEvent, sign, webhookBody } from '../channels/line/line-app.ts';
 
 const PROFILE_DELAY_MS = 1_500;
@@ -57,10 +61,18 @@ function waitFor<T>(what: string, check: () => T | undefined, timeoutMs = 15_000
   });
 }
 
-describe('npm start: SIGTERM with a turn in flight', () => {
+// One folder below the root, like dist/ (src/paths.ts relies on it).
+const bundleDir = join(import.meta.dirname, '../..', `.dist-test-${process.pid}`);
+beforeAll(() => buildServer(bundleDir), 60_000);
+afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+describe.each([
+  ['the sources', () => 'src/main.ts'],
+  ['the production bundle', () => join(bundleDir, 'main.js')],
+])('SIGTERM with a turn in flight, from %s', (_name, entry) => {
   it('finishes the turn, sends its answer, then exits 0', async () => {
     const line = await slowLine();
-    child = spawn(process.execPath, ['src/main.ts'], {
+    child = spawn(process.execPath, [entry()], {
       env: {
         PATH: process.env.PATH,
         NODE_ENV: 'test',

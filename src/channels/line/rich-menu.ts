@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import type { messagingApi } from '@line/bot-sdk';
 
-export const RICH_MENU_IMAGE_PATH = new URL('./rich-menu.png', import.meta.url).pathname;
+import { RICH_MENU_IMAGE_PATH } from '../../paths.ts';
+
+export { RICH_MENU_IMAGE_PATH };
 
 /** LINE's compact rich menu size; the image must match it exactly. */
 export const RICH_MENU_SIZE = { width: 2500, height: 843 } as const;
