@@ -17,7 +17,7 @@ import { type Logger, logKey } from '../logger.ts';
 import { type Choice, type DialogMessage, type OutboundMessage, type Phrase, phrase } from '../messages.ts';
 import type { ReminderDeadline, Reminders, ReminderUser } from '../reminders/index.ts';
 import type { Store } from '../store/types.ts';
-import { groupMenu, intentChoice, mainMenu } from './menu.ts';
+import { groupMenu, intentChoice, MENU_GROUPS, mainMenu } from './menu.ts';
 import type { DialogRegistry, RegisteredDialog } from './registry.ts';
 import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
 import {
@@ -598,6 +598,33 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   /**
+   * Madoguchi's own buttons outside the dialogs (menus, navigation, next steps), by the normalised
+   * forms of their label, per language: channels that send a tapped button as its label (Bot
+   * Framework imBack, a user retyping it) reach the same place as those that send the payload.
+   */
+  const choicesOf = (message: DialogMessage | undefined) =>
+    message?.kind === 'choices' ? message.choices : [];
+  const ownButtons: Choice<Phrase>[] = [
+    ...choicesOf(mainMenu(available)),
+    ...MENU_GROUPS.flatMap((group) => choicesOf(groupMenu(group.id, available))),
+    { label: phrase('common:nav.back'), payload: 'cmd:back' },
+    { label: phrase('common:nav.menu'), payload: 'cmd:menu' },
+    { label: phrase('common:next.another'), payload: 'cmd:menu' },
+  ];
+  const buttonsByLabel = new Map<LanguageCode, Map<string, string>>();
+  function typedButton(turn: TurnState, normalized: string): string | undefined {
+    let labels = buttonsByLabel.get(turn.language);
+    if (!labels) {
+      labels = new Map();
+      for (const choice of ownButtons)
+        for (const form of labelForms(translator.render(choice.label, turn.language)))
+          if (!labels.has(form)) labels.set(form, choice.payload);
+      buttonsByLabel.set(turn.language, labels);
+    }
+    return labels.get(normalized);
+  }
+
+  /**
    * Text the bot could not act on. With guesses, it asks "did you mean" with them as buttons;
    * without, it says so and shows where things stand. The second failure in a row offers a person.
    */
@@ -681,6 +708,11 @@ export function createEngine(deps: EngineDeps): Engine {
         return;
       }
       if (answer) return stepDialog(turn, entry, dialog, answer);
+    }
+    const tapped = typedButton(turn, normalized);
+    if (tapped) {
+      turn.session.misunderstood = 0;
+      return payload(turn, tapped);
     }
     // Only text that is not an answer tells the language: "Dependent (家族滞在)" is a label, not Chinese.
     if (followTextLanguage(turn, raw)) return;

@@ -200,3 +200,20 @@ describe('engine: a conversation', () => {
     expect(turn.keys).toEqual(expect.arrayContaining(['common:welcomeBack', 'fixture:askKind']));
   });
 });
+
+describe('engine: buttons sent back as their label (imBack)', () => {
+  it('reads the label of a menu, navigation or next-step button as that button', async () => {
+    const { send } = harness();
+    await send({ choice: 'go:move-in' });
+    await send({ choice: 'b' });
+    const done = await send({ date: '2026-11-20' });
+    expect(done.keys).toContain('common:next.prompt');
+    // "Another procedure" as text, the way a Bot Framework imBack button sends it.
+    const another = await send('Another procedure');
+    expect(another.keys).toContain('common:menu.prompt');
+    const group = await send('Residence card');
+    expect(group.payloads).toContain('go:move-in');
+    expect((await send('Registering my address')).keys).toContain('fixture:askKind');
+    expect((await send('Main menu')).keys).toContain('common:menu.prompt');
+  });
+});
