@@ -130,7 +130,7 @@ export async function startFakeLine() {
  * What users send: free text in several languages that starts a dialog, then the buttons and the
  * date that walk it to its summary, then the menu — one step per request, users in turn.
  */
-const OPENINGS = [
+export const OPENINGS = [
   'I lost my residence card',
   "j'ai perdu ma carte de séjour",
   '在留カードをなくしました',

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
 import { buildServer } from '../scripts/build.ts';
+import { type DirectLineRun, runDirectLine } from './directline.ts';
 import {
   CHANNEL_SECRET,
   createTraffic,
@@ -40,6 +41,7 @@ const WARMUP_SECONDS = quick ? 1 : 3;
 const ROUNDS = quick ? 1 : 3;
 const CONNECTIONS = 10;
 const USERS = quick ? 2_000 : 20_000;
+const DIRECTLINE_CONVERSATIONS = quick ? 200 : 500;
 const SCALE = quick ? [1_000, 100_000] : [1_000, 1_000_000];
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -244,6 +246,7 @@ async function runScaling(stored: number, sample: string, rate: number): Promise
 const baseline: Array<Awaited<ReturnType<typeof runBaseline>>> = [];
 const sqlite: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
 const redis: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
+const directline: DirectLineRun[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   log(`round ${round + 1}/${ROUNDS}: baseline`);
   baseline.push(await runBaseline());
@@ -251,6 +254,17 @@ for (let round = 0; round < ROUNDS; round += 1) {
   sqlite.push(await runMadoguchi(round, 'sqlite'));
   log(`round ${round + 1}/${ROUNDS}: madoguchi (Redis)`);
   redis.push(await runMadoguchi(round, 'redis'));
+  log(`round ${round + 1}/${ROUNDS}: madoguchi (/directline, widget flow)`);
+  directline.push(
+    await runDirectLine({
+      database: join(work, `round-${round}-directline.db`),
+      conversations: DIRECTLINE_CONVERSATIONS,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      connections: CONNECTIONS,
+      noticed,
+    }),
+  );
 }
 
 // A finished conversation as Madoguchi stores it, to seed the scaling runs.
@@ -284,6 +298,7 @@ const summarize = (runs: Array<{ start: number; load: LoadResult; halfLoad?: Loa
 const base = summarize(baseline);
 const embedded = summarize(sqlite);
 const shared = summarize(redis);
+const widget = summarize(directline);
 const [few, many] = SCALE as [number, number];
 const results = {
   date: new Date().toISOString(),
@@ -307,7 +322,12 @@ const results = {
     [many]: { e2eP50: scaling[many]?.e2eP50, e2eP99: scaling[many]?.e2eP99 },
     p50Ratio: (scaling[many]?.e2eP50 ?? Number.NaN) / (scaling[few]?.e2eP50 ?? Number.NaN),
   },
-  directline: 'not measured yet: the benchmark does not drive the widget flow over /directline',
+  directline: {
+    ...widget,
+    conversations: DIRECTLINE_CONVERSATIONS,
+    setupMs: median(directline.map((r) => r.setupMs)),
+    answered: median(directline.map((r) => r.load.answered / r.load.sent)),
+  },
 };
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
@@ -317,10 +337,12 @@ const table = [
   `| bare node:http + HMAC + JSON.parse | ${f(base.rps, 0)} | ${f(base.ackP50)} / ${f(base.ackP99)} | — | — | ${f(base.rssMb, 0)} | ${f(base.startMs, 0)} |`,
   `| Madoguchi, embedded SQLite | ${f(embedded.rps, 0)} (${f(results.throughputRatio, 2)}×) | ${f(embedded.ackP50)} / ${f(embedded.ackP99)} | ${f(embedded.e2eP50)} / ${f(embedded.e2eP99)} | ${f(embedded.halfLoadE2eP99)} | ${f(embedded.rssMb, 0)} | ${f(embedded.startMs, 0)} (${f(results.startRatio, 2)}×) |`,
   `| Madoguchi, Redis | ${f(shared.rps, 0)} (${f(shared.rps / base.rps, 2)}×) | ${f(shared.ackP50)} / ${f(shared.ackP99)} | ${f(shared.e2eP50)} / ${f(shared.e2eP99)} | ${f(shared.halfLoadE2eP99)} | ${f(shared.rssMb, 0)} | ${f(shared.startMs, 0)} |`,
+  `| Madoguchi, /directline (widget flow) | ${f(widget.rps, 0)} (${f(widget.rps / base.rps, 2)}×) | ${f(widget.ackP50)} / ${f(widget.ackP99)} | ${f(widget.e2eP50)} / ${f(widget.e2eP99)} | ${f(widget.halfLoadE2eP99)} | ${f(widget.rssMb, 0)} | ${f(widget.startMs, 0)} |`,
   '',
   `Stored per conversation: ${f(results.storage.jsonBytesPerConversation, 0)} bytes of JSON, ${f(results.storage.fileBytesPerConversation, 0)} bytes of SQLite file.`,
   `Turn latency at ${scaleRate} req/s: ${few.toLocaleString('en')} stored conversations p50 ${f(scaling[few]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[few]?.e2eP99 ?? Number.NaN)} ms; ${many.toLocaleString('en')} stored p50 ${f(scaling[many]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[many]?.e2eP99 ?? Number.NaN)} ms (p50 ratio ${f(results.scaling.p50Ratio, 2)}×).`,
-  `Errors or non-2xx answers: baseline ${base.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}. Direct Line: ${results.directline}.`,
+  `Errors or non-2xx answers: baseline ${base.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}, Direct Line ${widget.errors}.`,
+  `Direct Line: ${DIRECTLINE_CONVERSATIONS} conversations opened through the widget flow (token, conversation, WebSocket, greeting) in ${f(results.directline.setupMs, 0)} ms; ${f(results.directline.answered * 100)}% of the activities posted under load got their reply on the stream.`,
   `Medians of ${ROUNDS} interleaved round(s), ${SECONDS} s each, ${CONNECTIONS} connections, ${USERS.toLocaleString('en')} users walking the lost-card dialog in 8 languages.`,
 ].join('\n');
 
