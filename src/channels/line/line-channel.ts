@@ -10,13 +10,13 @@
  * `line-outbox`) and is pushed later with the same retry keys. Inbox and outbox items left behind
  * are replayed on startup and periodically.
  */
-import { messagingApi } from '@line/bot-sdk';
 import type { App } from '../../app.ts';
 import type { TurnResult } from '../../engine/engine.ts';
 import { DEFAULT_BODY_LIMIT, type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
 import { logKey } from '../../logger.ts';
 import { phrase } from '../../messages.ts';
 import type { Channel } from '../index.ts';
+import { createLineApi } from './line-api.ts';
 import { createLineReminderDelivery } from './reminder-delivery.ts';
 import { renderTurn } from './render.ts';
 import { createLineSender, type LineSender, type PendingPush, type RetryOptions } from './sender.ts';
@@ -90,17 +90,14 @@ export function createLineChannel(options: LineChannelOptions = {}): LineChannel
         );
         return;
       }
-      const client = new messagingApi.MessagingApiClient({
-        channelAccessToken: token,
-        ...(baseURL ? { baseURL } : {}),
-      });
+      const client = createLineApi({ channelAccessToken: token, ...(baseURL ? { baseURL } : {}) });
       const sender = createLineSender({
         client,
         logger: app.logger,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       });
-      const runtime = createRuntime(app, secret, sender, options);
+      const runtime = createRuntime(app, secret, sender, options, () => client.close());
       app.reminders.registerDelivery(createLineReminderDelivery(sender, app.translator));
       app.http.addRoute({ method: 'POST', path: LINE_WEBHOOK_PATH, handler: runtime.handleWebhook });
       runtimes.push(runtime);
@@ -128,7 +125,13 @@ interface Runtime {
   close(): Promise<void>;
 }
 
-function createRuntime(app: App, secret: string, sender: LineSender, options: LineChannelOptions): Runtime {
+function createRuntime(
+  app: App,
+  secret: string,
+  sender: LineSender,
+  options: LineChannelOptions,
+  closeClient: () => void,
+): Runtime {
   const { engine, store, logger, translator, metrics, perUserLimit } = app;
   const loadingDelayMs = options.loadingDelayMs ?? 1_000;
   // A LINE reply token is short-lived; an item still in the inbox after this was lost, not slow.
@@ -335,6 +338,7 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
     async close() {
       clearInterval(replayTimer);
       await idle();
+      closeClient();
     },
   };
 }
