@@ -38,6 +38,11 @@ export interface InboundEvent {
   userKey: string;
   /** The channel's own event id, for de-duplication of redeliveries. */
   eventId?: string;
+  /**
+   * The store inbox item the event was read from: the turn's write removes it (see
+   * `SaveOptions.inboxId`); `TurnResult.inboxRemoved` says whether it did.
+   */
+  inboxId?: string;
   /** The channel's idea of the user's language (LINE profile, activity.locale, page lang). */
   localeHint?: string;
   kind: InboundKind;
@@ -59,6 +64,8 @@ export interface TurnResult {
   duplicate: boolean;
   /** True when this turn deleted the conversation ("forget me", unfollow): channels drop what they hold for the user. */
   forgotten?: boolean;
+  /** True when the turn's write removed `event.inboxId` from the inbox (otherwise the channel does). */
+  inboxRemoved?: boolean;
 }
 
 export type { HandoffReason } from '../../dialogs/kit.ts';
@@ -817,6 +824,7 @@ export function createEngine(deps: EngineDeps): Engine {
           expectedVersion: record?.version ?? 0,
           fence: lock.token,
           ...(event.eventId ? { seenEventId: event.eventId } : {}),
+          ...(event.inboxId ? { inboxId: event.inboxId } : {}),
         });
       }
       const ms = performance.now() - started;
@@ -844,7 +852,7 @@ export function createEngine(deps: EngineDeps): Engine {
         language: turn.language,
         dir: languageOf(turn.language).dir,
         duplicate: false,
-        ...(turn.forget ? { forgotten: true } : {}),
+        ...(turn.forget ? { forgotten: true } : { inboxRemoved: event.inboxId !== undefined }),
       };
     } finally {
       await lock.release();

@@ -65,6 +65,9 @@ export class SqliteStore implements Store {
     get: StatementSync;
     insert: StatementSync;
     update: StatementSync;
+    begin: StatementSync;
+    commit: StatementSync;
+    rollback: StatementSync;
     delete: StatementSync;
     hasSeen: StatementSync;
     markSeen: StatementSync;
@@ -95,12 +98,17 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     this.statements = {
       get: this.db.prepare('SELECT value, version, touched_at FROM sessions WHERE key = ?'),
+      // A new record; an expired one still on disk is replaced (back to version 1), a live one is not.
       insert: this.db.prepare(
-        'INSERT INTO sessions (key, value, version, touched_at) VALUES (?, ?, 1, ?) ON CONFLICT (key) DO NOTHING',
+        'INSERT INTO sessions (key, value, version, touched_at) VALUES (?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = 1, touched_at = excluded.touched_at WHERE sessions.touched_at < ?',
       ),
+      // The live record at the version read before the turn, or nothing.
       update: this.db.prepare(
-        'UPDATE sessions SET value = ?, version = version + 1, touched_at = ? WHERE key = ? AND version = ?',
+        'UPDATE sessions SET value = ?, version = version + 1, touched_at = ? WHERE key = ? AND version = ? AND touched_at >= ?',
       ),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
       delete: this.db.prepare('DELETE FROM sessions WHERE key = ?'),
       hasSeen: this.db.prepare('SELECT seen_at FROM seen_events WHERE id = ?'),
       markSeen: this.db.prepare(
@@ -148,21 +156,20 @@ export class SqliteStore implements Store {
     }
     const json = JSON.stringify(value);
     const now = this.now();
-    this.db.exec('BEGIN IMMEDIATE');
+    const liveSince = now - this.options.sessionTtlMs;
+    this.statements.begin.run();
     try {
-      const current = await this.get(key);
-      if ((current?.version ?? 0) !== options.expectedVersion) throw new StaleWriteError(key, 'version');
-      if (options.expectedVersion === 0) {
-        // An expired row may still be on disk: replace it.
-        this.statements.delete.run(key);
-        this.statements.insert.run(key, json, now);
-      } else {
-        this.statements.update.run(json, now, key, options.expectedVersion);
-      }
+      // The version check is the write's own condition: no read (nor parse) of the stored record.
+      const written =
+        options.expectedVersion === 0
+          ? this.statements.insert.run(key, json, now, liveSince)
+          : this.statements.update.run(json, now, key, options.expectedVersion, liveSince);
+      if (Number(written.changes) !== 1) throw new StaleWriteError(key, 'version');
       if (options.seenEventId) this.markSeenNow(options.seenEventId, now);
-      this.db.exec('COMMIT');
+      if (options.inboxId) this.statements.inboxRemove.run(options.inboxId);
+      this.statements.commit.run();
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.statements.rollback.run();
       throw error;
     }
     return options.expectedVersion + 1;

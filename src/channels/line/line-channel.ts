@@ -5,7 +5,8 @@
  * per-user rate limit (messages over the budget are dropped unanswered) → each event into the
  * store's inbox (503 when the store is down, so LINE redelivers) → 200 → in the background, each
  * user's events one at a time in order (users in parallel): turn through the engine (which
- * de-duplicates on webhookEventId and persists) → reply or push → out of the inbox. An answer LINE
+ * de-duplicates on webhookEventId and persists, taking the event out of the inbox in the same
+ * write: a replay would find it processed) → reply or push. An answer LINE
  * could not take (down or slow past the retries) goes to the outbox (inbox items of channel
  * `line-outbox`) and is pushed later with the same retry keys. Inbox and outbox items left behind
  * are replayed on startup and periodically.
@@ -184,7 +185,12 @@ function createRuntime(
     let result: TurnResult;
     try {
       const localeHint = inbound.kind === 'follow' ? await sender.profileLanguage(userId) : undefined;
-      result = await engine.handle({ ...inbound, ...(localeHint ? { localeHint } : {}) });
+      // The turn's write takes the event out of the inbox (a replay would find it seen anyway).
+      result = await engine.handle({
+        ...inbound,
+        inboxId: event.webhookEventId,
+        ...(localeHint ? { localeHint } : {}),
+      });
     } catch (error) {
       // The store is down or the conversation stayed locked: the event stays in the inbox for replay.
       logger.error(
@@ -210,7 +216,6 @@ function createRuntime(
       if (pending.length > 0) {
         metrics.errors.inc({ kind: 'delivery' });
         const payload: OutboxPayload = { ...delivery, pending };
-        // Into the outbox before the event leaves the inbox: a crash between the two loses nothing.
         await store.inboxAdd({
           id: outboxId(event.webhookEventId),
           channel: LINE_OUTBOX,
@@ -219,7 +224,8 @@ function createRuntime(
         });
       }
     }
-    await store.inboxRemove(event.webhookEventId);
+    // A duplicate or a deleted conversation wrote no turn: the event leaves the inbox here.
+    if (!result.inboxRemoved) await store.inboxRemove(event.webhookEventId);
   }
 
   async function pushOutboxItem(id: string, payload: OutboxPayload): Promise<void> {
