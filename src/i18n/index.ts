@@ -134,9 +134,31 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
     return value;
   };
 
+  /**
+   * A phrase without values renders to the same string every time (most labels, prompts and
+   * buttons): rendered once per language through i18next, then read from here. Missing keys are not
+   * cached, so each render still reports them.
+   */
+  const constants = new Map<string, Map<string, string>>();
+
+  function renderConstant(key: string, lng: LanguageCode): string {
+    let cache = constants.get(lng);
+    if (!cache) {
+      cache = new Map();
+      constants.set(lng, cache);
+    }
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = instance.t(key, { lng }) as string;
+      if (instance.exists(key, { lng })) cache.set(key, text);
+    }
+    return text;
+  }
+
   function render(phrase: Phrase, userLanguage: LanguageCode): string {
     // A phrase pinned to a language renders its nested phrases in that language too.
     const lng = (phrase.lng as LanguageCode | undefined) ?? userLanguage;
+    if (phrase.values === undefined) return renderConstant(phrase.key, lng);
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(phrase.values ?? {})) values[name] = renderValue(value, lng);
     return instance.t(phrase.key, { ...values, lng }) as string;
