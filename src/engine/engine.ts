@@ -828,17 +828,20 @@ export function createEngine(deps: EngineDeps): Engine {
         });
       }
       const ms = performance.now() - started;
-      logger.debug(
-        {
-          user: logKey(key),
-          channel: event.channel,
-          kind: event.kind,
-          dialog: session.dialog?.id,
-          outcome: turn.outcome,
-          ms,
-        },
-        'turn',
-      );
+      // Skipped unless debug is on: the user key is a hash, and this runs on every turn.
+      if (logger.isLevelEnabled('debug')) {
+        logger.debug(
+          {
+            user: logKey(key),
+            channel: event.channel,
+            kind: event.kind,
+            dialog: session.dialog?.id,
+            outcome: turn.outcome,
+            ms,
+          },
+          'turn',
+        );
+      }
       deps.onTurn?.({
         channel: event.channel,
         dialog: session.dialog?.id,
