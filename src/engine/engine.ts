@@ -6,7 +6,7 @@
  * views in the user's language → persist (optimistic concurrency, fenced, marking the event seen in
  * the same write) → release → outbound messages.
  */
-import { initialTransition, transition } from 'xstate';
+import { type AnyActorScope, type AnyStateMachine, createActor } from 'xstate';
 import type { HandoffReason } from '../../dialogs/kit.ts';
 import type { Clock } from '../clock.ts';
 import type { LanguageCode, Translator } from '../i18n/index.ts';
@@ -121,6 +121,50 @@ export interface TurnInfo {
   outcome: TurnOutcome;
   /** Set when this turn handed the user to a person. */
   handoff?: HandoffReason;
+}
+
+/**
+ * xstate's pure `transition()` and `initialTransition()` build a throw-away actor on every call,
+ * and building it computes the machine's initial state: that was most of a step's cost. Dialogs
+ * spawn and invoke nothing, so one inert scope per machine (the shape xstate's own inert scope
+ * has: an unstarted actor, no-op effects) serves every step; actions to execute are ignored, as
+ * they were. https://stately.ai/docs/pure-transitions
+ */
+const inertScopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+function inertScope(machine: AnyStateMachine): AnyActorScope {
+  let scope = inertScopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    scope = {
+      self,
+      defer: () => {},
+      id: '',
+      logger: () => {},
+      sessionId: '',
+      stopChild: () => {},
+      system: self.system,
+      emit: () => {},
+      actionExecutor: () => {},
+    } as unknown as AnyActorScope;
+    inertScopes.set(machine, scope);
+  }
+  return scope;
+}
+
+function initialTransition(
+  machine: AnyStateMachine,
+  input: unknown,
+): [ReturnType<AnyStateMachine['getInitialSnapshot']>] {
+  return [machine.getInitialSnapshot(inertScope(machine), input)];
+}
+
+function transition(
+  machine: AnyStateMachine,
+  snapshot: ReturnType<AnyStateMachine['getInitialSnapshot']>,
+  event: Parameters<AnyStateMachine['transition']>[1],
+): [ReturnType<AnyStateMachine['transition']>] {
+  return [machine.transition(snapshot, event, inertScope(machine))];
 }
 
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
