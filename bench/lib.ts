@@ -176,7 +176,7 @@ export function createTraffic(users: number, noticed: string, userPrefix = 'U') 
     const stage = step[user] as number;
     step[user] = (stage + 1) % 6;
     sequence += 1;
-    const token = `r${sequence}`;
+    const token = `${userPrefix}r${sequence}`;
     const event = {
       ...script(user, stage),
       webhookEventId: `E${sequence}${Date.now()}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --json] [-- --save]`: Madoguchi's LINE webhook against a bare
+ * `npm run bench [-- --quick] [-- --json] [-- --save] [-- --profile [--seconds N]]`: Madoguchi's LINE webhook against a bare
  * node:http server doing only the signature check and JSON.parse, on loopback, each server pinned
  * to one core and the load generator on the other. Runs interleave (A B A B…) and the table shows
  * medians, since these machines are noisy. See bench/README.md for what is measured and how.
@@ -29,12 +29,21 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     save: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
   },
 });
 const quick = flags.quick ?? false;
 const log = (line: string) => {
   if (!flags.json) process.stderr.write(`${line}\n`);
 };
+
+if (flags.profile) {
+  // Only the profile: see bench/profile.ts.
+  const { runProfile } = await import('./profile.ts');
+  await runProfile(Number(flags.seconds ?? 8), log);
+  process.exit(0);
+}
 
 const SECONDS = quick ? 3 : 10;
 const WARMUP_SECONDS = quick ? 1 : 3;

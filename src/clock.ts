@@ -22,13 +22,29 @@ export function tokyoDateOf(instant: Date): IsoDate {
 }
 
 export function systemClock(): Clock {
-  return { now: () => new Date(), today: () => tokyoDateOf(new Date()) };
+  // A turn asks for today several times: the date is formatted once per minute (every time zone's
+  // offset is a whole number of minutes, so a date never changes within one).
+  let minute = Number.NaN;
+  let date = '';
+  return {
+    now: () => new Date(),
+    today: () => {
+      const now = Date.now();
+      const current = Math.floor(now / 60_000);
+      if (current !== minute) {
+        date = tokyoDateOf(new Date(now));
+        minute = current;
+      }
+      return date;
+    },
+  };
 }
 
 export function fixedClock(isoDateTime: string): Clock {
   const instant = new Date(isoDateTime);
   if (Number.isNaN(instant.getTime())) throw new Error(`fixedClock(): not a date-time: ${isoDateTime}`);
-  return { now: () => new Date(instant), today: () => tokyoDateOf(instant) };
+  const today = tokyoDateOf(instant);
+  return { now: () => new Date(instant), today: () => today };
 }
 
 export function clockFromConfig(config: { MADOGUCHI_NOW?: string | undefined }): Clock {

@@ -1,15 +1,14 @@
 /**
  * Calendar-date arithmetic in Asia/Tokyo. Every date is an ISO `YYYY-MM-DD` string outside this
- * file; inside, it becomes a `TZDate` at midnight Tokyo time so that date-fns never does UTC
- * arithmetic by accident (a plain `new Date('2026-01-31')` is midnight UTC, i.e. 09:00 in Tokyo,
- * and its local getters depend on the server's TZ).
+ * file; inside, month arithmetic turns it into a `TZDate` at midnight Tokyo time so that date-fns
+ * never does UTC arithmetic by accident (a plain `new Date('2026-01-31')` is midnight UTC, i.e.
+ * 09:00 in Tokyo, and its local getters depend on the server's TZ), and day arithmetic into a day
+ * number (see `dayNumber`).
  */
 import { TZDate } from '@date-fns/tz';
 // Per-function entry points: the package root loads all of date-fns (about 2 s of CLI start-up).
 import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { getDay } from 'date-fns/getDay';
 import { getDaysInMonth } from 'date-fns/getDaysInMonth';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import type { IsoDate } from '../messages.ts';
@@ -34,7 +33,7 @@ export function parseIsoDate(text: string, what = 'date'): IsoDate {
   if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) {
     throw new DeadlineInputError(`${what}: year ${year} is outside ${YEAR_RANGE.min}..${YEAR_RANGE.max}`);
   }
-  if (month < 1 || month > 12 || day < 1 || day > getDaysInMonth(tokyoDate(year, month, 1))) {
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw new DeadlineInputError(`${what}: ${text} does not exist in the calendar`);
   }
   return text;
@@ -47,16 +46,16 @@ export function todayInTokyo(now: Date): IsoDate {
 }
 
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return toIso(addDays(fromIso(date), days));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(fromIso(to), fromIso(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function weekday(date: IsoDate): Weekday {
-  return getDay(fromIso(date)) as Weekday;
+  return new Date(dayNumber(date) * DAY_MS).getUTCDay() as Weekday;
 }
 
 /**
@@ -92,6 +91,30 @@ export function sameDayMonthsBefore(date: IsoDate, months: number): IsoDate {
 /** The earlier of two dates (ISO strings sort chronologically). */
 export function earlierOf(a: IsoDate, b: IsoDate): IsoDate {
   return a <= b ? a : b;
+}
+
+/*
+ * Day arithmetic (add days, days between, weekday) needs no time zone: a calendar date is a day
+ * number (days since 1970-01-01, computed with Date.UTC and read with UTC getters only, so neither
+ * the process TZ nor a TZDate is involved). The deadline rules run these on every turn that shows
+ * a deadline, and each TZDate getter or setter asks Intl for the zone's offset.
+ */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Days since 1970-01-01 of a valid date (validated by `parseIsoDate`). */
+function dayNumber(date: IsoDate): number {
+  const [year, month, day] = parseIsoDate(date).split('-').map(Number) as [number, number, number];
+  return Date.UTC(year, month - 1, day) / DAY_MS;
+}
+
+function fromDayNumber(days: number): IsoDate {
+  const date = new Date(days * DAY_MS);
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 function tokyoDate(year: number, month: number, day: number): TZDate {

@@ -6,7 +6,7 @@
  * views in the user's language → persist (optimistic concurrency, fenced, marking the event seen in
  * the same write) → release → outbound messages.
  */
-import { initialTransition, transition } from 'xstate';
+import { type AnyActorScope, type AnyStateMachine, createActor } from 'xstate';
 import type { HandoffReason } from '../../dialogs/kit.ts';
 import type { Clock } from '../clock.ts';
 import type { LanguageCode, Translator } from '../i18n/index.ts';
@@ -38,6 +38,11 @@ export interface InboundEvent {
   userKey: string;
   /** The channel's own event id, for de-duplication of redeliveries. */
   eventId?: string;
+  /**
+   * The store inbox item the event was read from: the turn's write removes it (see
+   * `SaveOptions.inboxId`); `TurnResult.inboxRemoved` says whether it did.
+   */
+  inboxId?: string;
   /** The channel's idea of the user's language (LINE profile, activity.locale, page lang). */
   localeHint?: string;
   kind: InboundKind;
@@ -59,6 +64,8 @@ export interface TurnResult {
   duplicate: boolean;
   /** True when this turn deleted the conversation ("forget me", unfollow): channels drop what they hold for the user. */
   forgotten?: boolean;
+  /** True when the turn's write removed `event.inboxId` from the inbox (otherwise the channel does). */
+  inboxRemoved?: boolean;
 }
 
 export type { HandoffReason } from '../../dialogs/kit.ts';
@@ -114,6 +121,50 @@ export interface TurnInfo {
   outcome: TurnOutcome;
   /** Set when this turn handed the user to a person. */
   handoff?: HandoffReason;
+}
+
+/**
+ * xstate's pure `transition()` and `initialTransition()` build a throw-away actor on every call,
+ * and building it computes the machine's initial state: that was most of a step's cost. Dialogs
+ * spawn and invoke nothing, so one inert scope per machine (the shape xstate's own inert scope
+ * has: an unstarted actor, no-op effects) serves every step; actions to execute are ignored, as
+ * they were. https://stately.ai/docs/pure-transitions
+ */
+const inertScopes = new WeakMap<AnyStateMachine, AnyActorScope>();
+
+function inertScope(machine: AnyStateMachine): AnyActorScope {
+  let scope = inertScopes.get(machine);
+  if (!scope) {
+    const self = createActor(machine);
+    scope = {
+      self,
+      defer: () => {},
+      id: '',
+      logger: () => {},
+      sessionId: '',
+      stopChild: () => {},
+      system: self.system,
+      emit: () => {},
+      actionExecutor: () => {},
+    } as unknown as AnyActorScope;
+    inertScopes.set(machine, scope);
+  }
+  return scope;
+}
+
+function initialTransition(
+  machine: AnyStateMachine,
+  input: unknown,
+): [ReturnType<AnyStateMachine['getInitialSnapshot']>] {
+  return [machine.getInitialSnapshot(inertScope(machine), input)];
+}
+
+function transition(
+  machine: AnyStateMachine,
+  snapshot: ReturnType<AnyStateMachine['getInitialSnapshot']>,
+  event: Parameters<AnyStateMachine['transition']>[1],
+): [ReturnType<AnyStateMachine['transition']>] {
+  return [machine.transition(snapshot, event, inertScope(machine))];
 }
 
 const MISUNDERSTOOD_BEFORE_HANDOFF = 2;
@@ -849,20 +900,24 @@ export function createEngine(deps: EngineDeps): Engine {
           expectedVersion: record?.version ?? 0,
           fence: lock.token,
           ...(event.eventId ? { seenEventId: event.eventId } : {}),
+          ...(event.inboxId ? { inboxId: event.inboxId } : {}),
         });
       }
       const ms = performance.now() - started;
-      logger.debug(
-        {
-          user: logKey(key),
-          channel: event.channel,
-          kind: event.kind,
-          dialog: session.dialog?.id,
-          outcome: turn.outcome,
-          ms,
-        },
-        'turn',
-      );
+      // Skipped unless debug is on: the user key is a hash, and this runs on every turn.
+      if (logger.isLevelEnabled('debug')) {
+        logger.debug(
+          {
+            user: logKey(key),
+            channel: event.channel,
+            kind: event.kind,
+            dialog: session.dialog?.id,
+            outcome: turn.outcome,
+            ms,
+          },
+          'turn',
+        );
+      }
       deps.onTurn?.({
         channel: event.channel,
         dialog: session.dialog?.id,
@@ -876,7 +931,7 @@ export function createEngine(deps: EngineDeps): Engine {
         language: turn.language,
         dir: languageOf(turn.language).dir,
         duplicate: false,
-        ...(turn.forget ? { forgotten: true } : {}),
+        ...(turn.forget ? { forgotten: true } : { inboxRemoved: event.inboxId !== undefined }),
       };
     } finally {
       await lock.release();

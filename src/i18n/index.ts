@@ -77,14 +77,48 @@ function dateFormat(intl: string, style: 'long' | 'full'): Intl.DateTimeFormat {
   return format;
 }
 
+// Building an Intl formatter costs far more than using one: one per language, kept.
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function weekdayFormat(intl: string): Intl.DateTimeFormat {
+  let format = weekdayFormats.get(intl);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intl, { weekday: 'long', timeZone: 'Asia/Tokyo' });
+    weekdayFormats.set(intl, format);
+  }
+  return format;
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function listFormat(intl: string): Intl.ListFormat {
+  let format = listFormats.get(intl);
+  if (!format) {
+    format = new Intl.ListFormat(intl, { type: 'conjunction' });
+    listFormats.set(intl, format);
+  }
+  return format;
+}
+
+function numberFormat(intl: string): Intl.NumberFormat {
+  let format = numberFormats.get(intl);
+  if (!format) {
+    format = new Intl.NumberFormat(intl);
+    numberFormats.set(intl, format);
+  }
+  return format;
+}
+
 /**
  * i18next canonicalises language codes with Intl.getCanonicalLocales, which reads the 4-letter
  * `easy` of `ja-easy` as a script subtag (`ja-Easy`); resources are keyed by that form so that
  * lookups find them, and codes coming back from i18next are mapped to ours.
  */
 const i18nextCode = (code: string): string => Intl.getCanonicalLocales(code)[0] ?? code;
-const fromI18nextCode = (lng: string): string =>
-  LANGUAGES.find((l) => i18nextCode(l.code) === lng)?.code ?? lng;
+/** i18next's form of each code → ours (read by the formatters on every date or number rendered). */
+const FROM_I18NEXT = new Map(LANGUAGES.map((l) => [i18nextCode(l.code), l.code]));
+const fromI18nextCode = (lng: string): string => FROM_I18NEXT.get(lng) ?? lng;
 
 export function createTranslator(options: TranslatorOptions = {}): Translator {
   const resources = options.resources ?? readLocaleFiles();
@@ -117,27 +151,48 @@ export function createTranslator(options: TranslatorOptions = {}): Translator {
   );
   // `{{on, weekday}}`: the day's name ("Monday"), for dates within the coming week.
   instance.services.formatter?.add('weekday', (value, lng) =>
-    new Intl.DateTimeFormat(languageOf(fromI18nextCode(lng ?? 'en')).intl, {
-      weekday: 'long',
-      timeZone: 'Asia/Tokyo',
-    }).format(new Date(`${String(value)}T12:00:00+09:00`)),
+    weekdayFormat(languageOf(fromI18nextCode(lng ?? 'en')).intl).format(
+      new Date(`${String(value)}T12:00:00+09:00`),
+    ),
   );
   instance.services.formatter?.add('number', (value, lng) =>
-    new Intl.NumberFormat(languageOf(fromI18nextCode(lng ?? 'en')).intl).format(Number(value)),
+    numberFormat(languageOf(fromI18nextCode(lng ?? 'en')).intl).format(Number(value)),
   );
 
   const renderValue = (value: PhraseValue, lng: LanguageCode): unknown => {
     if (isPhrase(value)) return render(value, lng);
     if (Array.isArray(value)) {
-      const list = new Intl.ListFormat(languageOf(lng).intl, { type: 'conjunction' });
+      const list = listFormat(languageOf(lng).intl);
       return list.format(value.map((item) => String(renderValue(item, lng))));
     }
     return value;
   };
 
+  /**
+   * A phrase without values renders to the same string every time (most labels, prompts and
+   * buttons): rendered once per language through i18next, then read from here. Missing keys are not
+   * cached, so each render still reports them.
+   */
+  const constants = new Map<string, Map<string, string>>();
+
+  function renderConstant(key: string, lng: LanguageCode): string {
+    let cache = constants.get(lng);
+    if (!cache) {
+      cache = new Map();
+      constants.set(lng, cache);
+    }
+    let text = cache.get(key);
+    if (text === undefined) {
+      text = instance.t(key, { lng }) as string;
+      if (instance.exists(key, { lng })) cache.set(key, text);
+    }
+    return text;
+  }
+
   function render(phrase: Phrase, userLanguage: LanguageCode): string {
     // A phrase pinned to a language renders its nested phrases in that language too.
     const lng = (phrase.lng as LanguageCode | undefined) ?? userLanguage;
+    if (phrase.values === undefined) return renderConstant(phrase.key, lng);
     const values: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(phrase.values ?? {})) values[name] = renderValue(value, lng);
     return instance.t(phrase.key, { ...values, lng }) as string;

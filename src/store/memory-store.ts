@@ -50,6 +50,7 @@ export class MemoryStore implements Store {
       touchedAt: this.now(),
     });
     if (options.seenEventId) this.seen.set(options.seenEventId, this.now());
+    if (options.inboxId) this.inbox.delete(options.inboxId);
     return version;
   }
 

@@ -38,8 +38,9 @@ const BODIES = {
     return {s[3], s[1]}
   `,
   /**
-   * KEYS: session, fence counter, [seen id]. ARGV: expectedVersion, fence ('' for none), json, now,
-   * sessionTtlMs, seenTtlMs. → the new version, -1 on a version conflict, -2 on a fence conflict.
+   * KEYS: session, fence counter, inbox items, inbox by-time, [seen id]. ARGV: expectedVersion,
+   * fence ('' for none), json, now, sessionTtlMs, seenTtlMs, inbox item id to remove ('' for none).
+   * → the new version, -1 on a version conflict, -2 on a fence conflict.
    */
   saveSession: `
     if ARGV[2] ~= '' and tonumber(ARGV[2]) < tonumber(redis.call('GET', KEYS[2]) or '0') then return -2 end
@@ -49,7 +50,11 @@ const BODIES = {
     local version = current + 1
     redis.call('HSET', KEYS[1], 'value', ARGV[3], 'version', version, 'touchedAt', ARGV[4])
     redis.call('PEXPIRE', KEYS[1], ARGV[5])
-    if KEYS[3] then mark_seen(KEYS[3], ARGV[4], ARGV[6]) end
+    if KEYS[5] then mark_seen(KEYS[5], ARGV[4], ARGV[6]) end
+    if ARGV[7] ~= '' then
+      redis.call('HDEL', KEYS[3], ARGV[7])
+      redis.call('ZREM', KEYS[4], ARGV[7])
+    end
     return version
   `,
   /** KEYS: seen id. ARGV: now, seenTtlMs. → 1 when seen and fresh. */

@@ -109,7 +109,7 @@ export class RedisStore implements Store {
   }
 
   async save<T>(key: string, value: T, options: SaveOptions): Promise<number> {
-    const keys = [sessionKey(key), fenceKey(key)];
+    const keys = [sessionKey(key), fenceKey(key), ...INBOX_KEYS];
     if (options.seenEventId) keys.push(seenKey(options.seenEventId));
     const result = (await this.run('saveSession', keys, [
       options.expectedVersion,
@@ -118,6 +118,7 @@ export class RedisStore implements Store {
       this.now(),
       this.options.sessionTtlMs,
       this.options.seenTtlMs,
+      options.inboxId ?? '',
     ])) as number;
     if (result === -1) throw new StaleWriteError(key, 'version');
     if (result === -2) throw new StaleWriteError(key, 'fence');

@@ -2,6 +2,15 @@
  * The embedded default store: Node's built-in SQLite (`node:sqlite`) in WAL mode, so conversations
  * survive a restart with no server to run. One process owns the file; the per-conversation lock is
  * therefore in-process, and its fencing token guards against a turn that outlived its lock.
+ *
+ * Group commit: writes are queued and run together in one transaction, either when the current
+ * turn of the event loop ends (`setImmediate`: the inbox adds of the webhooks read in it…) or at
+ * once when a conversation is saved (a reply waits for it), taking the queued writes with it. Each
+ * write's promise settles once its transaction is committed, so an answer that follows a write
+ * (the webhook's 200, a reply) still follows its commit. A refused write (stale version or fence)
+ * fails alone; any other error rolls the whole group back and fails every write in it. Fewer
+ * commits, and pages written by several writes of a group go to the WAL once: the WAL's frames
+ * and their checkpoints were most of the store's cost.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -52,6 +61,16 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS logs_touched_at ON logs (touched_at);
 `;
 
+/** A write waiting for the group's transaction: runs inside it, settles after its commit. */
+interface PendingWrite {
+  run(): unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+  /** Set by the flush: the write was refused (it wrote nothing), the others still commit. */
+  refused?: StaleWriteError;
+  value?: unknown;
+}
+
 /** How often expired sessions and seen ids are swept out. */
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
@@ -65,6 +84,9 @@ export class SqliteStore implements Store {
     get: StatementSync;
     insert: StatementSync;
     update: StatementSync;
+    begin: StatementSync;
+    commit: StatementSync;
+    rollback: StatementSync;
     delete: StatementSync;
     hasSeen: StatementSync;
     markSeen: StatementSync;
@@ -84,6 +106,8 @@ export class SqliteStore implements Store {
 
   readonly path: string;
   private readonly options: StoreOptions;
+  /** Writes asked for since the last flush, in order. */
+  private pending: PendingWrite[] = [];
 
   constructor(path: string, options: StoreOptions) {
     this.path = path;
@@ -95,12 +119,17 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     this.statements = {
       get: this.db.prepare('SELECT value, version, touched_at FROM sessions WHERE key = ?'),
+      // A new record; an expired one still on disk is replaced (back to version 1), a live one is not.
       insert: this.db.prepare(
-        'INSERT INTO sessions (key, value, version, touched_at) VALUES (?, ?, 1, ?) ON CONFLICT (key) DO NOTHING',
+        'INSERT INTO sessions (key, value, version, touched_at) VALUES (?, ?, 1, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = 1, touched_at = excluded.touched_at WHERE sessions.touched_at < ?',
       ),
+      // The live record at the version read before the turn, or nothing.
       update: this.db.prepare(
-        'UPDATE sessions SET value = ?, version = version + 1, touched_at = ? WHERE key = ? AND version = ?',
+        'UPDATE sessions SET value = ?, version = version + 1, touched_at = ? WHERE key = ? AND version = ? AND touched_at >= ?',
       ),
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      commit: this.db.prepare('COMMIT'),
+      rollback: this.db.prepare('ROLLBACK'),
       delete: this.db.prepare('DELETE FROM sessions WHERE key = ?'),
       hasSeen: this.db.prepare('SELECT seen_at FROM seen_events WHERE id = ?'),
       markSeen: this.db.prepare(
@@ -142,34 +171,32 @@ export class SqliteStore implements Store {
     return { value: JSON.parse(row.value) as T, version: row.version };
   }
 
-  async save<T>(key: string, value: T, options: SaveOptions): Promise<number> {
-    if (options.fence !== undefined && options.fence < this.locks.latestToken(key)) {
-      throw new StaleWriteError(key, 'fence');
-    }
+  save<T>(key: string, value: T, options: SaveOptions): Promise<number> {
     const json = JSON.stringify(value);
-    const now = this.now();
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const current = await this.get(key);
-      if ((current?.version ?? 0) !== options.expectedVersion) throw new StaleWriteError(key, 'version');
-      if (options.expectedVersion === 0) {
-        // An expired row may still be on disk: replace it.
-        this.statements.delete.run(key);
-        this.statements.insert.run(key, json, now);
-      } else {
-        this.statements.update.run(json, now, key, options.expectedVersion);
+    // Committed at once (with the queued writes): the turn's reply waits for it.
+    return this.write(() => {
+      if (options.fence !== undefined && options.fence < this.locks.latestToken(key)) {
+        throw new StaleWriteError(key, 'fence');
       }
+      const now = this.now();
+      const liveSince = now - this.options.sessionTtlMs;
+      // The version check is the write's own condition: no read (nor parse) of the stored record.
+      // Refused, it has written nothing; the seen mark and the inbox removal come after it.
+      const written =
+        options.expectedVersion === 0
+          ? this.statements.insert.run(key, json, now, liveSince)
+          : this.statements.update.run(json, now, key, options.expectedVersion, liveSince);
+      if (Number(written.changes) !== 1) throw new StaleWriteError(key, 'version');
       if (options.seenEventId) this.markSeenNow(options.seenEventId, now);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-    return options.expectedVersion + 1;
+      if (options.inboxId) this.statements.inboxRemove.run(options.inboxId);
+      return options.expectedVersion + 1;
+    }, true);
   }
 
-  async delete(key: string): Promise<void> {
-    this.statements.delete.run(key);
+  delete(key: string): Promise<void> {
+    return this.write(() => {
+      this.statements.delete.run(key);
+    });
   }
 
   lock(key: string, options?: { ttlMs?: number; waitMs?: number }): Promise<Lock> {
@@ -181,8 +208,8 @@ export class SqliteStore implements Store {
     return row !== undefined && this.now() - row.seen_at <= this.options.seenTtlMs;
   }
 
-  async markSeen(eventId: string): Promise<boolean> {
-    return this.markSeenNow(eventId, this.now());
+  markSeen(eventId: string): Promise<boolean> {
+    return this.write(() => this.markSeenNow(eventId, this.now()));
   }
 
   private markSeenNow(eventId: string, now: number): boolean {
@@ -191,12 +218,16 @@ export class SqliteStore implements Store {
     return Number(result.changes) > 0;
   }
 
-  async inboxAdd(item: InboxItem): Promise<void> {
-    this.statements.inboxAdd.run(item.id, item.channel, item.payload, item.receivedAt);
+  inboxAdd(item: InboxItem): Promise<void> {
+    return this.write(() => {
+      this.statements.inboxAdd.run(item.id, item.channel, item.payload, item.receivedAt);
+    });
   }
 
-  async inboxRemove(id: string): Promise<void> {
-    this.statements.inboxRemove.run(id);
+  inboxRemove(id: string): Promise<void> {
+    return this.write(() => {
+      this.statements.inboxRemove.run(id);
+    });
   }
 
   async inboxPending(olderThanMs: number, limit = 100): Promise<InboxItem[]> {
@@ -214,10 +245,9 @@ export class SqliteStore implements Store {
     }));
   }
 
-  async logAppend(log: string, entries: readonly string[]): Promise<number> {
-    const now = this.now();
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+  logAppend(log: string, entries: readonly string[]): Promise<number> {
+    return this.write(() => {
+      const now = this.now();
       const length = this.liveLogLength(log, now);
       // An expired log still on disk starts over: its old entries go first.
       if (length === 0) this.statements.sweepLogEntriesOf.run(log);
@@ -225,12 +255,8 @@ export class SqliteStore implements Store {
         this.statements.logInsert.run(log, length + index, entry);
       });
       this.statements.logTouch.run(log, length + entries.length, now);
-      this.db.exec('COMMIT');
       return length + entries.length;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   async logRead(log: string, from: number, limit = DEFAULT_LOG_READ_LIMIT): Promise<string[]> {
@@ -250,8 +276,57 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     clearInterval(this.sweeper);
+    // Writes already asked for are committed first.
+    if (this.db.isOpen) this.flush();
     if (this.db.isOpen) this.db.close();
   }
+
+  /** Queues a write for this event-loop turn's transaction, or with `now`, commits it with the queue. */
+  private write<T>(run: () => T, now = false): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.pending.length === 0 && !now) setImmediate(this.flush);
+      this.pending.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      if (now) this.flush();
+    });
+  }
+
+  /** Runs the queued writes in one transaction and settles them once it is committed. */
+  private readonly flush = (): void => {
+    const group = this.pending;
+    if (group.length === 0) return;
+    this.pending = [];
+    const fail = (error: unknown) => {
+      for (const write of group) write.reject(error);
+    };
+    if (!this.db.isOpen) return fail(new Error('SqliteStore: the store is closed'));
+    try {
+      this.statements.begin.run();
+    } catch (error) {
+      return fail(error);
+    }
+    for (const write of group) {
+      try {
+        write.value = write.run();
+      } catch (error) {
+        if (error instanceof StaleWriteError) {
+          write.refused = error;
+          continue;
+        }
+        if (this.db.isTransaction) this.statements.rollback.run();
+        return fail(error);
+      }
+    }
+    try {
+      this.statements.commit.run();
+    } catch (error) {
+      if (this.db.isTransaction) this.statements.rollback.run();
+      return fail(error);
+    }
+    for (const write of group) {
+      if (write.refused) write.reject(write.refused);
+      else write.resolve(write.value);
+    }
+  };
 
   private sweep(): void {
     const now = this.now();

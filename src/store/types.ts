@@ -17,6 +17,12 @@ export interface SaveOptions {
   fence?: number;
   /** Marks this event id as processed in the same atomic write (de-duplication). */
   seenEventId?: string;
+  /**
+   * Removes this inbox item in the same atomic write: once the turn is persisted (and its event
+   * marked seen), a replay of the item would be skipped as a duplicate anyway, so it can go now
+   * instead of in a write of its own.
+   */
+  inboxId?: string;
 }
 
 export interface Lock {

@@ -1,10 +1,17 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addCalendarDays,
+  calendarDaysBetween,
   endOfDayPeriod,
   endOfMonthPeriod,
   parseIsoDate,
   sameDayMonthsBefore,
   todayInTokyo,
+  weekday,
 } from '../../src/deadlines/calendar.ts';
 import { DeadlineInputError } from '../../src/deadlines/errors.ts';
 
@@ -108,4 +115,35 @@ describe('independence from the process time zone', () => {
       }
     },
   );
+});
+
+describe('day arithmetic', () => {
+  // The reference: the same operations on TZDates at midnight in Tokyo, through date-fns.
+  const tokyo = (iso: string) => {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    return new TZDate(y, m - 1, d, 'Asia/Tokyo');
+  };
+  const iso = (date: TZDate) =>
+    `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  // Far enough from 1900 and 2100 that a date 800 days away is still one parseIsoDate accepts.
+  const day = fc
+    .date({
+      min: new Date('1903-01-01T00:00:00Z'),
+      max: new Date('2097-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((date) => date.toISOString().slice(0, 10));
+
+  it('adds days, counts days between and names the weekday as date-fns does in Asia/Tokyo', () => {
+    fc.assert(
+      fc.property(day, fc.integer({ min: -800, max: 800 }), (date, days) => {
+        const later = addCalendarDays(date, days);
+        expect(later).toBe(iso(addDays(tokyo(date), days)));
+        expect(calendarDaysBetween(date, later)).toBe(days);
+        expect(calendarDaysBetween(date, later)).toBe(differenceInCalendarDays(tokyo(later), tokyo(date)));
+        expect(weekday(date)).toBe(tokyo(date).getDay());
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 });

@@ -1,7 +1,7 @@
 /** A reminder pushed on LINE: the push intercepted with nock, its retry key, and a repeat accepted once. */
-import { messagingApi } from '@line/bot-sdk';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLineApi } from '../../src/channels/line/line-api.ts';
 import {
   createLineReminderDelivery,
   reminderRetryEventId,
@@ -26,7 +26,7 @@ const notice: ReminderNotice = {
 };
 
 function delivery() {
-  const client = new messagingApi.MessagingApiClient({ channelAccessToken: ACCESS_TOKEN });
+  const client = createLineApi({ channelAccessToken: ACCESS_TOKEN });
   const sender = createLineSender({ client, logger: silentLogger(), retry: { attempts: 2, baseDelayMs: 1 } });
   return createLineReminderDelivery(sender, translator());
 }

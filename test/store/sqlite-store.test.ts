@@ -1,8 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { StaleWriteError } from '../../src/store/types.ts';
 import { storeContract } from './store-contract.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'madoguchi-sqlite-'));
@@ -26,6 +28,51 @@ describe('SqliteStore', () => {
     ).resolves.toBe(2);
     await lock.release();
     await second.close();
+  });
+
+  it('commits queued writes together, at the end of the event-loop turn or with a save', async () => {
+    const path = join(folder, 'group.db');
+    const store = new SqliteStore(path, { sessionTtlMs: 60_000, seenTtlMs: 60_000 });
+    await store.save('line:taken', { a: 1 }, { expectedVersion: 0 });
+    // Read through another connection: committed, not merely written in the store's own.
+    const other = new DatabaseSync(path, { readOnly: true });
+    const inboxIds = () => other.prepare('SELECT id FROM inbox ORDER BY id').all();
+    const adds = [
+      store.inboxAdd({ id: 'evt-1', channel: 'line', payload: '{}', receivedAt: 1 }),
+      store.inboxAdd({ id: 'evt-2', channel: 'line', payload: '{}', receivedAt: 2 }),
+    ];
+    expect(inboxIds()).toEqual([]);
+    await Promise.all(adds);
+    expect(inboxIds()).toEqual([{ id: 'evt-1' }, { id: 'evt-2' }]);
+    // A save commits at once, with the writes queued before it; a refused one fails alone.
+    const writes = [
+      store.inboxAdd({ id: 'evt-3', channel: 'line', payload: '{}', receivedAt: 3 }),
+      store.save('line:taken', { a: 2 }, { expectedVersion: 0, seenEventId: 'evt-1', inboxId: 'evt-1' }),
+      store.save('line:new', { b: 1 }, { expectedVersion: 0, seenEventId: 'evt-2', inboxId: 'evt-2' }),
+    ];
+    expect(inboxIds()).toEqual([{ id: 'evt-1' }, { id: 'evt-3' }]);
+    const settled = await Promise.allSettled(writes);
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(StaleWriteError);
+    expect(other.prepare('SELECT key, version FROM sessions ORDER BY key').all()).toEqual([
+      { key: 'line:new', version: 1 },
+      { key: 'line:taken', version: 1 },
+    ]);
+    expect(await store.hasSeen('evt-1')).toBe(false);
+    expect(await store.hasSeen('evt-2')).toBe(true);
+    other.close();
+    await store.close();
+  });
+
+  it('commits writes still queued when it closes', async () => {
+    const path = join(folder, 'close.db');
+    const store = new SqliteStore(path, { sessionTtlMs: 60_000, seenTtlMs: 60_000 });
+    const write = store.inboxAdd({ id: 'evt-1', channel: 'line', payload: '{}', receivedAt: 1 });
+    await store.close();
+    await write;
+    const reopened = new SqliteStore(path, { sessionTtlMs: 60_000, seenTtlMs: 60_000 });
+    expect((await reopened.inboxPending(0)).map((item) => item.id)).toEqual(['evt-1']);
+    await reopened.close();
   });
 
   it('uses WAL journaling', async () => {

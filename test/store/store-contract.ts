@@ -157,6 +157,22 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.inboxPending(0)).map((item) => item.id)).toEqual(['in-2', 'in-3']);
     });
 
+    it('removes an inbox item in the same write as a save, and keeps it when the save is refused', async () => {
+      const store = await make();
+      const channel = 'line';
+      const k = key();
+      await store.inboxAdd({ id: 'in-a', channel, payload: '{}', receivedAt: now });
+      await store.inboxAdd({ id: 'in-b', channel, payload: '{}', receivedAt: now });
+      await store.save(k, { a: 1 }, { expectedVersion: 0, seenEventId: 'in-a', inboxId: 'in-a' });
+      expect((await store.inboxPending(0)).map((item) => item.id)).toEqual(['in-b']);
+      await expect(
+        store.save(k, { a: 2 }, { expectedVersion: 0, seenEventId: 'in-b', inboxId: 'in-b' }),
+      ).rejects.toBeInstanceOf(StaleWriteError);
+      expect((await store.inboxPending(0)).map((item) => item.id)).toEqual(['in-b']);
+      expect(await store.save(k, { a: 2 }, { expectedVersion: 1, inboxId: 'in-b' })).toBe(2);
+      expect(await store.inboxPending(0)).toEqual([]);
+    });
+
     it('appends to a log and reads it from any position, forgetting it after the session TTL', async () => {
       const store = await make();
       const log = key();

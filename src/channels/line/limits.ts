@@ -33,3 +33,11 @@ export function graphemeLength(text: string): number {
   for (const _ of graphemes.segment(text)) count += 1;
   return count;
 }
+
+/**
+ * True when `text` has at most `max` grapheme clusters. Each cluster is at least one UTF-16 code
+ * unit, so a string no longer than `max` units fits without segmenting it (most labels).
+ */
+export function fitsGraphemes(text: string, max: number): boolean {
+  return text.length <= max || graphemeLength(text) <= max;
+}

@@ -5,18 +5,19 @@
  * per-user rate limit (messages over the budget are dropped unanswered) → each event into the
  * store's inbox (503 when the store is down, so LINE redelivers) → 200 → in the background, each
  * user's events one at a time in order (users in parallel): turn through the engine (which
- * de-duplicates on webhookEventId and persists) → reply or push → out of the inbox. An answer LINE
+ * de-duplicates on webhookEventId and persists, taking the event out of the inbox in the same
+ * write: a replay would find it processed) → reply or push. An answer LINE
  * could not take (down or slow past the retries) goes to the outbox (inbox items of channel
  * `line-outbox`) and is pushed later with the same retry keys. Inbox and outbox items left behind
  * are replayed on startup and periodically.
  */
-import { messagingApi } from '@line/bot-sdk';
 import type { App } from '../../app.ts';
 import type { TurnResult } from '../../engine/engine.ts';
 import { DEFAULT_BODY_LIMIT, type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
 import { logKey } from '../../logger.ts';
 import { phrase } from '../../messages.ts';
 import type { Channel } from '../index.ts';
+import { createLineApi } from './line-api.ts';
 import { createLineReminderDelivery } from './reminder-delivery.ts';
 import { renderTurn } from './render.ts';
 import { createLineSender, type LineSender, type PendingPush, type RetryOptions } from './sender.ts';
@@ -90,17 +91,14 @@ export function createLineChannel(options: LineChannelOptions = {}): LineChannel
         );
         return;
       }
-      const client = new messagingApi.MessagingApiClient({
-        channelAccessToken: token,
-        ...(baseURL ? { baseURL } : {}),
-      });
+      const client = createLineApi({ channelAccessToken: token, ...(baseURL ? { baseURL } : {}) });
       const sender = createLineSender({
         client,
         logger: app.logger,
         ...(options.retry ? { retry: options.retry } : {}),
         ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       });
-      const runtime = createRuntime(app, secret, sender, options);
+      const runtime = createRuntime(app, secret, sender, options, () => client.close());
       app.reminders.registerDelivery(createLineReminderDelivery(sender, app.translator));
       app.http.addRoute({ method: 'POST', path: LINE_WEBHOOK_PATH, handler: runtime.handleWebhook });
       runtimes.push(runtime);
@@ -128,7 +126,13 @@ interface Runtime {
   close(): Promise<void>;
 }
 
-function createRuntime(app: App, secret: string, sender: LineSender, options: LineChannelOptions): Runtime {
+function createRuntime(
+  app: App,
+  secret: string,
+  sender: LineSender,
+  options: LineChannelOptions,
+  closeClient: () => void,
+): Runtime {
   const { engine, store, logger, translator, metrics, perUserLimit } = app;
   const loadingDelayMs = options.loadingDelayMs ?? 1_000;
   // A LINE reply token is short-lived; an item still in the inbox after this was lost, not slow.
@@ -181,7 +185,12 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
     let result: TurnResult;
     try {
       const localeHint = inbound.kind === 'follow' ? await sender.profileLanguage(userId) : undefined;
-      result = await engine.handle({ ...inbound, ...(localeHint ? { localeHint } : {}) });
+      // The turn's write takes the event out of the inbox (a replay would find it seen anyway).
+      result = await engine.handle({
+        ...inbound,
+        inboxId: event.webhookEventId,
+        ...(localeHint ? { localeHint } : {}),
+      });
     } catch (error) {
       // The store is down or the conversation stayed locked: the event stays in the inbox for replay.
       logger.error(
@@ -207,7 +216,6 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
       if (pending.length > 0) {
         metrics.errors.inc({ kind: 'delivery' });
         const payload: OutboxPayload = { ...delivery, pending };
-        // Into the outbox before the event leaves the inbox: a crash between the two loses nothing.
         await store.inboxAdd({
           id: outboxId(event.webhookEventId),
           channel: LINE_OUTBOX,
@@ -216,7 +224,8 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
         });
       }
     }
-    await store.inboxRemove(event.webhookEventId);
+    // A duplicate or a deleted conversation wrote no turn: the event leaves the inbox here.
+    if (!result.inboxRemoved) await store.inboxRemove(event.webhookEventId);
   }
 
   async function pushOutboxItem(id: string, payload: OutboxPayload): Promise<void> {
@@ -335,6 +344,7 @@ function createRuntime(app: App, secret: string, sender: LineSender, options: Li
     async close() {
       clearInterval(replayTimer);
       await idle();
+      closeClient();
     },
   };
 }

@@ -12,7 +12,7 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { Button, Choice, IsoDate, OutboundMessage } from '../../messages.ts';
 import {
-  graphemeLength,
+  fitsGraphemes,
   MAX_ACTION_LABEL,
   MAX_ALT_TEXT,
   MAX_CAROUSEL_BUBBLES,
@@ -120,7 +120,7 @@ function question(prompt: string, items: Item[], last: boolean, options: RenderO
   const fitsQuickReply =
     last &&
     items.length <= MAX_QUICK_REPLY_ITEMS &&
-    items.every((item) => graphemeLength(item.label) <= MAX_ACTION_LABEL);
+    items.every((item) => fitsGraphemes(item.label, MAX_ACTION_LABEL));
   if (fitsQuickReply) {
     const texts = textMessages(prompt);
     const final = texts[texts.length - 1] as messagingApi.TextMessage;

@@ -9,9 +9,10 @@
  * after a timeout whose request did get through.
  */
 import { createHash } from 'node:crypto';
-import { HTTPFetchError, type messagingApi } from '@line/bot-sdk';
+import { HTTPFetchError } from '@line/bot-sdk';
 import type { Logger } from '../../logger.ts';
 import { MAX_MESSAGES_PER_REQUEST } from './limits.ts';
+import { type LineApi, LineNetworkError } from './line-api.ts';
 import { chunk, type LineMessage } from './render.ts';
 
 export interface RetryOptions {
@@ -22,7 +23,7 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseDelayMs: 500 };
-/** The SDK's fetch has no timeout: a LINE API call still unanswered after this is given up and retried. */
+/** A LINE API call still unanswered after this is given up and retried. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /** How long the loading animation may last; LINE takes 5–60 s in steps of 5. */
@@ -79,7 +80,8 @@ class LineTimeoutError extends Error {
 }
 
 export function createLineSender(deps: {
-  client: messagingApi.MessagingApiClient;
+  /** `createLineApi()` (or the SDK's `MessagingApiClient`). */
+  client: LineApi;
   logger: Logger;
   retry?: RetryOptions;
   /** The first attempt's timeout; each retry waits twice as long as the one before (a slow LINE gets more time). */
@@ -92,11 +94,13 @@ export function createLineSender(deps: {
   /** 429 (rate limit), 5xx, a network failure or a timeout may succeed later; any other error won't. */
   function retriable(error: unknown): boolean {
     if (error instanceof HTTPFetchError) return error.status === 429 || error.status >= 500;
-    // fetch() rejects with a TypeError on network failures
-    return error instanceof TypeError || error instanceof LineTimeoutError;
+    // fetch() (the SDK's client) rejects with a TypeError on network failures
+    return (
+      error instanceof LineNetworkError || error instanceof TypeError || error instanceof LineTimeoutError
+    );
   }
 
-  /** The SDK's fetch has no timeout: the call is abandoned (it may still reach LINE) after `ms`. */
+  /** The call is abandoned (it may still reach LINE) after `ms`. */
   function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

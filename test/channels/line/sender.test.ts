@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { messagingApi } from '@line/bot-sdk';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLineApi } from '../../../src/channels/line/line-api.ts';
 import type { LineMessage } from '../../../src/channels/line/render.ts';
 import { createLineSender, retryKeyFor } from '../../../src/channels/line/sender.ts';
 import { createLogger } from '../../../src/logger.ts';
@@ -22,7 +22,7 @@ function setup() {
       },
     }),
   );
-  const client = new messagingApi.MessagingApiClient({ channelAccessToken: ACCESS_TOKEN });
+  const client = createLineApi({ channelAccessToken: ACCESS_TOKEN });
   const sender = createLineSender({ client, logger, retry: { attempts: 3, baseDelayMs: 1 } });
   return { sender, lines };
 }
@@ -102,6 +102,15 @@ describe('LineSender.deliver', () => {
         .slice(3)
         .map((r) => r.headers['x-line-retry-key']),
     ).toEqual([retryKeyFor('evt-4', 0), retryKeyFor('evt-4', 1)]);
+  });
+
+  it('retries a push whose connection failed (no answer at all), with the same retry key', async () => {
+    const { sender, lines } = setup();
+    nock(LINE_API).post(PUSH).replyWithError('socket hang up');
+    const api = recordLineApi();
+    expect(await sender.deliver({ to: USER_ID, eventId: 'evt-6' }, texts(1))).toEqual([]);
+    expect(api.to(PUSH).map((r) => r.headers['x-line-retry-key'])).toEqual([retryKeyFor('evt-6', 0)]);
+    expect(lines.join('')).not.toMatch(/refused|unavailable/);
   });
 
   it('drops a push LINE refuses for good (4xx): a retry would be refused too', async () => {
