@@ -15,6 +15,7 @@
  */
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
+import { SERVER_COMMAND } from '../scripts/build.ts';
 import { OPENINGS, percentile, type ServerProcess, startServer } from './lib.ts';
 
 /** What one load gives: the same fields as run.ts's LoadResult, plus how many turns got a reply. */
@@ -87,7 +88,7 @@ export async function runDirectLine(options: {
   noticed: string;
 }): Promise<DirectLineRun> {
   const server = await startServer({
-    command: [process.execPath, 'dist/main.js'],
+    command: [process.execPath, ...SERVER_COMMAND],
     env: directLineEnv(options.database),
     readyPath: '/readyz',
     core: 0,

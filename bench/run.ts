@@ -11,7 +11,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Redis } from 'ioredis';
-import { buildServer } from '../scripts/build.ts';
+import { buildServer, SERVER_COMMAND } from '../scripts/build.ts';
 import { type DirectLineRun, runDirectLine } from './directline.ts';
 import {
   CHANNEL_SECRET,
@@ -164,7 +164,7 @@ async function runMadoguchi(
   const database = join(work, `round-${round}-${store}.db`);
   const prefix = `madoguchi-bench:${process.pid}:${round}:`;
   const server = await startServer({
-    command: [process.execPath, 'dist/main.js'],
+    command: [process.execPath, ...SERVER_COMMAND],
     env: madoguchiEnv(
       line,
       store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : { DATABASE_PATH: database },
@@ -235,7 +235,7 @@ async function runScaling(stored: number, sample: string, rate: number): Promise
   seedConversations(database, stored, sample);
   const line = await startFakeLine();
   const server = await startServer({
-    command: [process.execPath, 'dist/main.js'],
+    command: [process.execPath, ...SERVER_COMMAND],
     env: madoguchiEnv(line, { DATABASE_PATH: database }),
     readyPath: '/readyz',
     core: 0,
@@ -258,7 +258,7 @@ async function runScaling(stored: number, sample: string, rate: number): Promise
 const coldStart = await (async () => {
   const line = await startFakeLine();
   const server = await startServer({
-    command: [process.execPath, 'dist/main.js'],
+    command: [process.execPath, ...SERVER_COMMAND],
     env: madoguchiEnv(line, { DATABASE_PATH: join(work, 'cold-start.db') }),
     readyPath: '/readyz',
     core: 0,
