@@ -105,25 +105,35 @@ export async function startServer(options: {
   };
 }
 
-/** A stand-in for the LINE Messaging API: records when each reply token's answer arrives. */
+/**
+ * A stand-in for the LINE Messaging API (bench/fake-line.ts, its own process on the load
+ * generator's core): records when each reply token's answer arrives, on this process's
+ * performance.now() clock.
+ */
 export async function startFakeLine() {
   const replies = new Map<string, number>();
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.url === '/v2/bot/message/reply') {
-        const token = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { replyToken?: string })
-          .replyToken;
-        if (token) replies.set(token, performance.now());
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  const [program, ...args] = pinned(1, [process.execPath, `${ROOT}bench/fake-line.ts`]);
+  const child = spawn(program as string, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`fake LINE API exited (${code})`)));
+    child.on('message', (message: { port?: number } | Array<[string, number]>) => {
+      if (Array.isArray(message)) {
+        for (const [token, at] of message) replies.set(token, at - performance.timeOrigin);
+      } else if (message.port) resolve(message.port);
     });
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  return { url, replies, close: () => new Promise((resolve) => server.close(resolve)) };
+  child.removeAllListeners('exit');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    replies,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.send('close');
+      }),
+  };
 }
 
 /**
