@@ -45,6 +45,12 @@ export interface TrainingOptions {
    * once is mostly noise (a typo, a name) and holds most of the model's size.
    */
   minDocumentFrequency?: number;
+  /**
+   * The languages the language head tells apart (default: every training language). Only those
+   * sharing a script need it: the others are known by their script (language-detection.ts), and
+   * each language left out saves one byte per model row.
+   */
+  languageHead?: readonly string[];
   /** Seed of the shuffling, so that a rebuild from the same data gives the same model file. */
   seed?: number;
 }
@@ -66,7 +72,9 @@ export const DEFAULT_MIN_DOCUMENT_FREQUENCY = 2;
 
 export function trainIntentModel(examples: readonly Example[], options: TrainingOptions = {}): ModelData {
   const intents = [...new Set(examples.map((example) => example.intent))];
-  const languages = [...new Set(examples.map((example) => example.language))];
+  const languages = [...new Set(examples.map((example) => example.language))].filter(
+    (language) => !options.languageHead || options.languageHead.includes(language),
+  );
   const counts = examples.map((example) => extractFeatures(example.text));
   const minDocumentFrequency = options.minDocumentFrequency ?? DEFAULT_MIN_DOCUMENT_FREQUENCY;
 
@@ -94,9 +102,10 @@ export function trainIntentModel(examples: readonly Example[], options: Training
     intents.length,
     { rows: buckets.length, epochs, random },
   );
+  const headed = examples.flatMap((example, index) => (languages.includes(example.language) ? [index] : []));
   const languageHead = trainHead(
-    vectors,
-    examples.map((example) => languages.indexOf(example.language)),
+    headed.map((index) => vectors[index] as SparseVector),
+    headed.map((index) => languages.indexOf((examples[index] as Example).language)),
     languages.length,
     { rows: buckets.length, epochs: Math.min(epochs, LANGUAGE_EPOCHS), random },
   );

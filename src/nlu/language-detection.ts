@@ -34,6 +34,11 @@ const SHARED_SCRIPTS: readonly [RegExp, readonly LanguageCode[]][] = [
   [/\p{Script=Latin}/u, ['en', 'fr', 'es', 'pt-BR', 'fil', 'id', 'tr', 'vi']],
 ];
 
+/** The languages the model's language head tells apart (train.ts). */
+export const LANGUAGES_SHARING_A_SCRIPT: readonly LanguageCode[] = SHARED_SCRIPTS.flatMap(
+  ([, languages]) => languages,
+);
+
 /** Letters only Mongolian (ө, ү) or only Ukrainian (і, ї, є, ґ) write among our Cyrillic languages. */
 const MONGOLIAN_LETTERS = /[өүӨҮ]/u;
 const UKRAINIAN_LETTERS = /[іїєґІЇЄҐ]/u;

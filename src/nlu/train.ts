@@ -16,16 +16,25 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Intent } from '../intents.ts';
 import {
+  DEFAULT_MIN_DOCUMENT_FREQUENCY,
   type Example,
   IntentModel,
   softmaxInPlace,
   type TrainingOptions,
   trainIntentModel,
 } from './classifier.ts';
+import { LANGUAGES_SHARING_A_SCRIPT } from './language-detection.ts';
 import { MODEL_FILE, readModelFile, writeModelFile } from './model-file.ts';
 import { loadTrainingExamples, trainingDataHash } from './training-data.ts';
 
 const FOLDS = 5;
+/** How the committed model is trained (and cross-validated). */
+export const TRAINING_OPTIONS: TrainingOptions = {
+  languageHead: LANGUAGES_SHARING_A_SCRIPT,
+  // 2 (dropping n-grams of a single utterance); 3 would save 30 % of the rows but cost 1.3 points
+  // of cross-validated accuracy at the threshold (90.2 % top-1, 71.6 % vs 72.9 %).
+  minDocumentFrequency: DEFAULT_MIN_DOCUMENT_FREQUENCY,
+};
 /** Below the issue's 2% target, leaving room for the held-out set being harder than the folds. */
 export const MAX_WRONG_RATE = 0.015;
 
@@ -190,7 +199,7 @@ if (import.meta.main && isMainThread) {
   }
   const started = performance.now();
   const examples = loadTrainingExamples();
-  const results = await crossValidate(examples);
+  const results = await crossValidate(examples, FOLDS, TRAINING_OPTIONS);
   // For calibration experiments: the cross-validated raw scores, one JSON line per utterance.
   const dump = process.argv.indexOf('--cv-scores');
   if (dump > 0 && process.argv[dump + 1])
@@ -211,7 +220,7 @@ if (import.meta.main && isMainThread) {
   console.log(`cross-validation (${FOLDS} folds on ${examples.length} training utterances):`);
   console.log(`temperature ${temperature}, threshold ${threshold}`);
   report(predicted, threshold);
-  const model = { ...trainIntentModel(examples), temperature };
+  const model = { ...trainIntentModel(examples, TRAINING_OPTIONS), temperature };
   writeModelFile({ model, threshold, trainingHash: hash });
   console.log(`wrote ${MODEL_FILE} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
