@@ -16,20 +16,10 @@
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import { SERVER_COMMAND } from '../scripts/build.ts';
-import { OPENINGS, percentile, type ServerProcess, startServer } from './lib.ts';
+import { type LoadResult, loadResult, OPENINGS, type ServerProcess, startServer } from './lib.ts';
 
-/** What one load gives: the same fields as run.ts's LoadResult, plus how many turns got a reply. */
-export interface DirectLineLoad {
-  rps: number;
-  ackP50: number;
-  ackP99: number;
-  e2eP50: number;
-  e2eP99: number;
-  rssMb: number;
-  errors: number;
-  sent: number;
-  answered: number;
-}
+/** What one load gives (lib.ts), with how many posted activities got their reply on the stream. */
+export type DirectLineLoad = LoadResult;
 
 export interface DirectLineRun {
   start: number;
@@ -268,21 +258,5 @@ async function drive(
   // Let the last replies reach their streams.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   clearInterval(sampler);
-  const turns: number[] = [];
-  for (const [sent, at] of tracker.sentAt) {
-    const replied = tracker.repliedAt.get(sent);
-    if (replied !== undefined) turns.push(replied - at);
-  }
-  turns.sort((a, b) => a - b);
-  return {
-    rps: result.requests.average,
-    ackP50: result.latency.p50,
-    ackP99: result.latency.p99,
-    e2eP50: percentile(turns, 50),
-    e2eP99: percentile(turns, 99),
-    rssMb: rss,
-    errors: result.errors + result.non2xx,
-    sent: tracker.sentAt.size,
-    answered: turns.length,
-  };
+  return loadResult(result, { sentAt: tracker.sentAt, answeredAt: tracker.repliedAt }, rss);
 }

@@ -2,7 +2,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 
 export const ROOT = new URL('../', import.meta.url).pathname;
@@ -21,6 +20,56 @@ export function median(values: readonly number[]): number {
   return finite.length % 2
     ? (finite[middle] as number)
     : ((finite[middle - 1] as number) + (finite[middle] as number)) / 2;
+}
+
+/** What one load run measured, for any server and channel. */
+export interface LoadResult {
+  rps: number;
+  /** The HTTP answer to the request. */
+  ackP50: number;
+  ackP99: number;
+  /** Request sent → the bot's answer received; NaN when the run has no way to see answers. */
+  e2eP50: number;
+  e2eP99: number;
+  rssMb: number;
+  errors: number;
+  /** Requests whose answer was awaited, and those answered. */
+  sent: number;
+  answered: number;
+}
+
+/**
+ * A run's figures from autocannon's result, when each request was sent (by request key) and when
+ * its answer arrived (same key, same clock).
+ */
+export function loadResult(
+  result: {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    non2xx: number;
+  },
+  timing: { sentAt: ReadonlyMap<string, number>; answeredAt?: ReadonlyMap<string, number> },
+  rssMb: number,
+): LoadResult {
+  const turns: number[] = [];
+  if (timing.answeredAt)
+    for (const [key, sent] of timing.sentAt) {
+      const answered = timing.answeredAt.get(key);
+      if (answered !== undefined) turns.push(answered - sent);
+    }
+  turns.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    ackP50: result.latency.p50,
+    ackP99: result.latency.p99,
+    e2eP50: percentile(turns, 50),
+    e2eP99: percentile(turns, 99),
+    rssMb,
+    errors: result.errors + result.non2xx,
+    sent: timing.sentAt.size,
+    answered: turns.length,
+  };
 }
 
 export async function freePort(): Promise<number> {

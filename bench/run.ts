@@ -16,8 +16,9 @@ import { type DirectLineRun, runDirectLine } from './directline.ts';
 import {
   CHANNEL_SECRET,
   createTraffic,
+  type LoadResult,
+  loadResult,
   median,
-  percentile,
   pinSelf,
   type ServerProcess,
   startFakeLine,
@@ -63,16 +64,6 @@ pinSelf(1);
 // A date a few days ago in Tokyo: the dialogs accept it as "when did you notice".
 const noticed = new Date(Date.now() + 9 * 3600_000 - 5 * 86_400_000).toISOString().slice(0, 10);
 
-interface LoadResult {
-  rps: number;
-  ackP50: number;
-  ackP99: number;
-  e2eP50: number;
-  e2eP99: number;
-  rssMb: number;
-  errors: number;
-}
-
 async function drive(
   server: ServerProcess,
   line: Awaited<ReturnType<typeof startFakeLine>> | undefined,
@@ -103,23 +94,7 @@ async function drive(
   // Let the last turns reach the fake LINE API.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   clearInterval(sampler);
-  const turns: number[] = [];
-  if (line) {
-    for (const [token, sent] of traffic.sentAt) {
-      const received = line.replies.get(token);
-      if (received !== undefined) turns.push(received - sent);
-    }
-  }
-  turns.sort((a, b) => a - b);
-  return {
-    rps: result.requests.average,
-    ackP50: result.latency.p50,
-    ackP99: result.latency.p99,
-    e2eP50: percentile(turns, 50),
-    e2eP99: percentile(turns, 99),
-    rssMb: rss,
-    errors: result.errors + result.non2xx,
-  };
+  return loadResult(result, { sentAt: traffic.sentAt, ...(line ? { answeredAt: line.replies } : {}) }, rss);
 }
 
 function madoguchiEnv(line: { url: string }, extra: Record<string, string>): Record<string, string> {
