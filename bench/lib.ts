@@ -72,6 +72,21 @@ export function loadResult(
   };
 }
 
+/** A date a few days ago in Tokyo: the dialogs the traffic walks accept it as "when did you notice". */
+export const NOTICED = new Date(Date.now() + 9 * 3600_000 - 5 * 86_400_000).toISOString().slice(0, 10);
+
+/** Madoguchi's environment for the LINE runs: production mode, replies to the fake LINE API. */
+export function lineServerEnv(line: { url: string }, extra: Record<string, string>): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: 'bench-token',
+    LINE_API_BASE_URL: line.url,
+    ...extra,
+  };
+}
+
 export async function freePort(): Promise<number> {
   const server = createNetServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { CHANNEL_SECRET, createTraffic, pinSelf, ROOT, startFakeLine, startServer } from './lib.ts';
+import { createTraffic, lineServerEnv, NOTICED, pinSelf, ROOT, startFakeLine, startServer } from './lib.ts';
 
 interface ProfileNode {
   id: number;
@@ -29,14 +29,7 @@ export async function runProfile(seconds: number, log: (line: string) => void): 
   const line = await startFakeLine();
   const server = await startServer({
     command: [process.execPath, '--cpu-prof', `--cpu-prof-dir=${dir}`, 'src/main.ts'],
-    env: {
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: 'bench-token',
-      LINE_API_BASE_URL: line.url,
-      DATABASE_PATH: join(dir, 'profile.db'),
-    },
+    env: lineServerEnv(line, { DATABASE_PATH: join(dir, 'profile.db') }),
     readyPath: '/readyz',
     core: 0,
   });
@@ -44,8 +37,7 @@ export async function runProfile(seconds: number, log: (line: string) => void): 
     const fields = readFileSync(`/proc/${server.child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) * 10;
   };
-  const noticed = new Date(Date.now() + 9 * 3600_000 - 5 * 86_400_000).toISOString().slice(0, 10);
-  const traffic = createTraffic(2_000, noticed, 'P');
+  const traffic = createTraffic(2_000, NOTICED, 'P');
   log(`profiling Madoguchi for ${seconds} s (start to ready ${server.startMs.toFixed(0)} ms)`);
   const cpuBefore = cpuMs();
   const result = await autocannon({

@@ -17,8 +17,10 @@ import {
   CHANNEL_SECRET,
   createTraffic,
   type LoadResult,
+  lineServerEnv,
   loadResult,
   median,
+  NOTICED,
   pinSelf,
   type ServerProcess,
   startFakeLine,
@@ -61,15 +63,12 @@ const work = join(tmpdir(), `madoguchi-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 pinSelf(1);
 
-// A date a few days ago in Tokyo: the dialogs accept it as "when did you notice".
-const noticed = new Date(Date.now() + 9 * 3600_000 - 5 * 86_400_000).toISOString().slice(0, 10);
-
 async function drive(
   server: ServerProcess,
   line: Awaited<ReturnType<typeof startFakeLine>> | undefined,
   options: { seconds: number; overallRate?: number; userPrefix: string },
 ): Promise<LoadResult> {
-  const traffic = createTraffic(USERS, noticed, options.userPrefix);
+  const traffic = createTraffic(USERS, NOTICED, options.userPrefix);
   let rss = 0;
   const sampler = setInterval(() => {
     rss = Math.max(rss, server.rssMb());
@@ -95,17 +94,6 @@ async function drive(
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   clearInterval(sampler);
   return loadResult(result, { sentAt: traffic.sentAt, ...(line ? { answeredAt: line.replies } : {}) }, rss);
-}
-
-function madoguchiEnv(line: { url: string }, extra: Record<string, string>): Record<string, string> {
-  return {
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-    LINE_CHANNEL_ACCESS_TOKEN: 'bench-token',
-    LINE_API_BASE_URL: line.url,
-    ...extra,
-  };
 }
 
 async function runBaseline(): Promise<{ start: number; load: LoadResult }> {
@@ -140,7 +128,7 @@ async function runMadoguchi(
   const prefix = `madoguchi-bench:${process.pid}:${round}:`;
   const server = await startServer({
     command: [process.execPath, ...SERVER_COMMAND],
-    env: madoguchiEnv(
+    env: lineServerEnv(
       line,
       store === 'redis' ? { REDIS_URL, REDIS_KEY_PREFIX: prefix } : { DATABASE_PATH: database },
     ),
@@ -211,7 +199,7 @@ async function runScaling(stored: number, sample: string, rate: number): Promise
   const line = await startFakeLine();
   const server = await startServer({
     command: [process.execPath, ...SERVER_COMMAND],
-    env: madoguchiEnv(line, { DATABASE_PATH: database }),
+    env: lineServerEnv(line, { DATABASE_PATH: database }),
     readyPath: '/readyz',
     core: 0,
   });
@@ -234,7 +222,7 @@ const coldStart = await (async () => {
   const line = await startFakeLine();
   const server = await startServer({
     command: [process.execPath, ...SERVER_COMMAND],
-    env: madoguchiEnv(line, { DATABASE_PATH: join(work, 'cold-start.db') }),
+    env: lineServerEnv(line, { DATABASE_PATH: join(work, 'cold-start.db') }),
     readyPath: '/readyz',
     core: 0,
   });
@@ -262,7 +250,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
       seconds: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
       connections: CONNECTIONS,
-      noticed,
+      noticed: NOTICED,
     }),
   );
 }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeLanguageCode } from '../../src/i18n/language-codes.ts';
+import { readLabelledItems } from '../../src/nlu/evaluation.ts';
 import { detectUnsupportedLanguage } from '../../src/nlu/unsupported-language.ts';
 
 const FOREIGN = JSON.parse(
@@ -25,11 +26,8 @@ describe('detectUnsupportedLanguage', () => {
   });
 
   it('takes almost none of our own languages for a foreign one (held-out utterances, never trained on)', () => {
-    const items = readdirSync(HELD_OUT)
-      .flatMap((file) => readFileSync(join(HELD_OUT, file), 'utf8').split('\n'))
-      .filter((line) => line.trim())
-      .map((line) => JSON.parse(line) as { text: string; lang: string });
-    const byLanguage = Map.groupBy(items, (item) => normalizeLanguageCode(item.lang) ?? item.lang);
+    const items = readLabelledItems([HELD_OUT]);
+    const byLanguage = Map.groupBy(items, (item) => normalizeLanguageCode(item.lang ?? '') ?? item.lang);
     const misread = [...byLanguage].map(([language, texts]) => ({
       language,
       share: texts.filter(({ text }) => detectUnsupportedLanguage(text) !== undefined).length / texts.length,
