@@ -151,7 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env[name] === undefined || env[name] === '' ? [] : [[name, env[name]]],
     ),
   );
-  const result = configSchema.safeParse(known);
+  // Once per process: jitless, like the content (see content/index.ts).
+  const result = configSchema.safeParse(known, { jitless: true });
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(config)';

@@ -3,8 +3,8 @@
  * can answer in English with the language menu instead of guessing. Only long enough text with a
  * clear verdict counts: short messages are often misread.
  *
- * tinyld's light build (24 languages, 13 MB, 35 ms to load; the normal build took 52 MB and 190 ms)
- * names the language. Knowing few languages, it takes some of ours for others (Tagalog for
+ * tinyld's light build (24 languages, 13 MB, 35 ms to load, so loaded on first need; the normal
+ * build took 52 MB and 190 ms) names the language. Knowing few languages, it takes some of ours for others (Tagalog for
  * Finnish, Mongolian without ө/ү for Russian, Urdu for Arabic), so its verdict only counts for
  * text whose words our training data mostly lacks. Measured (test/nlu/unsupported-language.test.ts):
  * 39 of 55 sentences in 11 languages we lack recognised (all of Dutch, Polish, Arabic, Persian,
@@ -13,8 +13,8 @@
  * the fewer foreign sentences pass the word test: the test keeps the rate at 70 % or more.
  * A missed one is answered as if it were one of ours; a misread one gets the language menu in English.
  */
-import { detectAll } from 'tinyld/light';
 import { normalizeLanguageCode } from '../i18n/language-codes.ts';
+import { tinyldLight } from '../packages.ts';
 import type { IntentModel } from './classifier.ts';
 import { languageByScript } from './language-detection.ts';
 import { sharedModel } from './model-file.ts';
@@ -33,8 +33,10 @@ export function detectUnsupportedLanguage(text: string, model?: IntentModel): st
   const byScript = languageByScript(text);
   if (byScript && byScript !== 'ur') return undefined;
   if (byScript === 'ur' && URDU_LETTERS.test(text)) return undefined;
-  const [top] = detectAll(text);
-  if (!top || top.accuracy < MIN_ACCURACY || normalizeLanguageCode(top.lang)) return undefined;
+  // The word test first: it is cheap, and text in our languages (nearly all of it) never needs
+  // tinyld, which is then never loaded (13 MB, ~35 ms).
   const coverage = (model ?? sharedModel().model).wordCoverage(text);
-  return coverage !== undefined && coverage < MAX_FOREIGN_WORD_COVERAGE ? top.lang : undefined;
+  if (coverage === undefined || coverage >= MAX_FOREIGN_WORD_COVERAGE) return undefined;
+  const [top] = tinyldLight().detectAll(text);
+  return !top || top.accuracy < MIN_ACCURACY || normalizeLanguageCode(top.lang) ? undefined : top.lang;
 }
