@@ -16,7 +16,7 @@
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
 import { SERVER_COMMAND } from '../scripts/build.ts';
-import { type LoadResult, loadResult, OPENINGS, type ServerProcess, startServer } from './lib.ts';
+import { type LoadResult, loadResult, OPENINGS, pacedLoad, type ServerProcess, startServer } from './lib.ts';
 
 /** What one load gives (lib.ts), with how many posted activities got their reply on the stream. */
 export type DirectLineLoad = LoadResult;
@@ -102,10 +102,10 @@ export async function runDirectLine(options: {
     );
     const setupMs = performance.now() - setupStarted;
 
-    const load = async (seconds: number, overallRate?: number) => {
+    const load = async (seconds: number, rate?: number) => {
       tracker = { sentAt: new Map(), repliedAt: new Map() };
       echoes.clear();
-      return drive(server, conversations, tracker, { ...options, seconds, overallRate });
+      return drive(server, conversations, tracker, { ...options, seconds, rate });
     };
     await load(options.warmupSeconds);
     const full = await load(options.seconds);
@@ -213,7 +213,7 @@ async function drive(
   server: ServerProcess,
   conversations: readonly Conversation[],
   tracker: Tracker,
-  options: { seconds: number; overallRate?: number | undefined; connections: number; noticed: string },
+  options: { seconds: number; rate?: number | undefined; connections: number; noticed: string },
 ): Promise<DirectLineLoad> {
   let rss = 0;
   const sampler = setInterval(() => {
@@ -221,40 +221,47 @@ async function drive(
   }, 200);
   let turn = 0;
   let sequence = 0;
-  const result = await autocannon({
-    url: server.url,
-    connections: options.connections,
-    duration: options.seconds,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (request) => {
-          const conversation = conversations[turn] as Conversation;
-          turn = (turn + 1) % conversations.length;
-          sequence += 1;
-          const clientActivityID = `bench-${sequence}`;
-          const body = JSON.stringify({
-            type: 'message',
-            locale: conversation.locale,
-            channelData: { clientActivityID },
-            ...nextActivity(conversation, options.noticed),
-          });
-          tracker.sentAt.set(clientActivityID, performance.now());
-          return {
-            ...request,
-            path: `/directline/conversations/${conversation.id}/activities`,
-            body,
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${conversation.token}`,
-              origin: server.url,
-            },
-          };
-        },
+  /** The next activity of the next conversation, sent at `sentAt`. */
+  const nextActivityRequest = (sentAt: number) => {
+    const conversation = conversations[turn] as Conversation;
+    turn = (turn + 1) % conversations.length;
+    sequence += 1;
+    const clientActivityID = `bench-${sequence}`;
+    const body = JSON.stringify({
+      type: 'message',
+      locale: conversation.locale,
+      channelData: { clientActivityID },
+      ...nextActivity(conversation, options.noticed),
+    });
+    tracker.sentAt.set(clientActivityID, sentAt);
+    return {
+      path: `/directline/conversations/${conversation.id}/activities`,
+      body,
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${conversation.token}`,
+        origin: server.url,
       },
-    ],
-  });
+    };
+  };
+  const result = options.rate
+    ? await pacedLoad({
+        url: server.url,
+        rate: options.rate,
+        seconds: options.seconds,
+        nextRequest: nextActivityRequest,
+      })
+    : await autocannon({
+        url: server.url,
+        connections: options.connections,
+        duration: options.seconds,
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => ({ ...request, ...nextActivityRequest(performance.now()) }),
+          },
+        ],
+      });
   // Let the last replies reach their streams.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   clearInterval(sampler);

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 
 export const ROOT = new URL('../', import.meta.url).pathname;
@@ -36,6 +37,8 @@ export interface LoadResult {
   /** Requests whose answer was awaited, and those answered. */
   sent: number;
   answered: number;
+  /** At a steady rate (pacedLoad): how late the load generator itself sent, p99 (ms); else NaN. */
+  generatorLagP99: number;
 }
 
 /**
@@ -48,6 +51,7 @@ export function loadResult(
     latency: { p50: number; p99: number };
     errors: number;
     non2xx: number;
+    sendLagP99?: number;
   },
   timing: { sentAt: ReadonlyMap<string, number>; answeredAt?: ReadonlyMap<string, number> },
   rssMb: number,
@@ -69,6 +73,87 @@ export function loadResult(
     errors: result.errors + result.non2xx,
     sent: timing.sentAt.size,
     answered: turns.length,
+    generatorLagP99: result.sendLagP99 ?? Number.NaN,
+  };
+}
+
+/** What `pacedLoad` measured, in the shape of the autocannon result fields `loadResult` reads. */
+export interface PacedResult {
+  requests: { average: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  non2xx: number;
+  /** How late requests left against their schedule, p99 and max (ms): the load generator's own delay. */
+  sendLagP99: number;
+  sendLagMax: number;
+}
+
+/**
+ * Open-loop load at a steady rate: request i leaves at start + i/rate (a 1 ms timer sends those
+ * due), whatever the answers, and its latency counts from that scheduled time (a slow answer
+ * delays nothing, so queueing is not hidden). autocannon's overallRate is not a steady rate: each
+ * connection sends its quota for the second at full speed and then waits for the next second, so
+ * "half load" was full load half of the time. `nextRequest` also gets the scheduled time
+ * (performance.now() clock), for turn latencies.
+ */
+export async function pacedLoad(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  nextRequest: (scheduledAt: number) => { path: string; body: string; headers: Record<string, string> };
+}): Promise<PacedResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const latencies: number[] = [];
+  const lags: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  let sent = 0;
+  const inFlight = new Set<Promise<void>>();
+  const started = performance.now();
+  const total = Math.round(options.rate * options.seconds);
+  const send = (scheduledAt: number) => {
+    const { path, body, headers } = options.nextRequest(scheduledAt);
+    lags.push(performance.now() - scheduledAt);
+    const done = new Promise<void>((resolve) => {
+      const req = request(`${options.url}${path}`, { method: 'POST', agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode === undefined || res.statusCode >= 300) non2xx += 1;
+          latencies.push(performance.now() - scheduledAt);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      req.end(body);
+    });
+    inFlight.add(done);
+    void done.then(() => inFlight.delete(done));
+  };
+  await new Promise<void>((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * options.rate) + 1);
+      while (sent < due) send(started + (sent++ * 1000) / options.rate);
+      if (sent >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 1);
+  });
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  lags.sort((a, b) => a - b);
+  return {
+    sendLagP99: percentile(lags, 99),
+    sendLagMax: lags.at(-1) ?? Number.NaN,
+    requests: { average: latencies.length / elapsed },
+    latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
+    errors,
+    non2xx,
   };
 }
 

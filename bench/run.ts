@@ -21,6 +21,7 @@ import {
   loadResult,
   median,
   NOTICED,
+  pacedLoad,
   pinSelf,
   type ServerProcess,
   startFakeLine,
@@ -63,33 +64,47 @@ const work = join(tmpdir(), `madoguchi-bench-${process.pid}`);
 mkdirSync(work, { recursive: true });
 pinSelf(1);
 
+/**
+ * One load run: as fast as 10 connections go (autocannon), or at a steady `rate` (pacedLoad, for
+ * the latency at half load and at scale).
+ */
 async function drive(
   server: ServerProcess,
   line: Awaited<ReturnType<typeof startFakeLine>> | undefined,
-  options: { seconds: number; overallRate?: number; userPrefix: string },
+  options: { seconds: number; rate?: number; userPrefix: string },
 ): Promise<LoadResult> {
   const traffic = createTraffic(USERS, NOTICED, options.userPrefix);
   let rss = 0;
   const sampler = setInterval(() => {
     rss = Math.max(rss, server.rssMb());
   }, 200);
-  const result = await autocannon({
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: options.seconds,
-    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
-    requests: [
-      {
-        method: 'POST',
-        path: '/line/webhook',
-        setupRequest: (request) => {
+  const result = options.rate
+    ? await pacedLoad({
+        url: server.url,
+        rate: options.rate,
+        seconds: options.seconds,
+        nextRequest: (scheduledAt) => {
           const next = traffic.nextRequest();
-          traffic.sentAt.set(next.token, performance.now());
-          return { ...request, body: next.body, headers: next.headers };
+          traffic.sentAt.set(next.token, scheduledAt);
+          return { ...next, path: '/line/webhook' };
         },
-      },
-    ],
-  });
+      })
+    : await autocannon({
+        url: server.url,
+        connections: CONNECTIONS,
+        duration: options.seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/line/webhook',
+            setupRequest: (request) => {
+              const next = traffic.nextRequest();
+              traffic.sentAt.set(next.token, performance.now());
+              return { ...request, body: next.body, headers: next.headers };
+            },
+          },
+        ],
+      });
   // Let the last turns reach the fake LINE API.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   clearInterval(sampler);
@@ -140,7 +155,7 @@ async function runMadoguchi(
     const load = await drive(server, line, { seconds: SECONDS, userPrefix: 'U' });
     const halfLoad = await drive(server, line, {
       seconds: SECONDS,
-      overallRate: Math.max(1, Math.round(load.rps / 2)),
+      rate: Math.max(1, Math.round(load.rps / 2)),
       userPrefix: 'H',
     });
     let storage: { json: number; file: number; rows: number } | undefined;
@@ -204,8 +219,8 @@ async function runScaling(stored: number, sample: string, rate: number): Promise
     core: 0,
   });
   try {
-    await drive(server, line, { seconds: WARMUP_SECONDS, overallRate: rate, userPrefix: 'W' });
-    return await drive(server, line, { seconds: SECONDS, overallRate: rate, userPrefix: 'U' });
+    await drive(server, line, { seconds: WARMUP_SECONDS, rate, userPrefix: 'W' });
+    return await drive(server, line, { seconds: SECONDS, rate, userPrefix: 'U' });
   } finally {
     await server.stop();
     await line.close();
@@ -279,6 +294,8 @@ const summarize = (runs: Array<{ start: number; load: LoadResult; halfLoad?: Loa
   e2eP50: median(runs.map((r) => r.load.e2eP50)),
   e2eP99: median(runs.map((r) => r.load.e2eP99)),
   halfLoadE2eP99: median(runs.map((r) => r.halfLoad?.e2eP99 ?? Number.NaN)),
+  halfLoadRps: median(runs.map((r) => r.halfLoad?.rps ?? Number.NaN)),
+  halfLoadGeneratorLagP99: median(runs.map((r) => r.halfLoad?.generatorLagP99 ?? Number.NaN)),
   rssMb: median(runs.map((r) => r.load.rssMb)),
   startMs: median(runs.map((r) => r.start)),
   errors: runs.reduce((sum, r) => sum + r.load.errors, 0),
@@ -329,6 +346,7 @@ const table = [
   `| Madoguchi, Redis | ${f(shared.rps, 0)} (${f(shared.rps / base.rps, 2)}×) | ${f(shared.ackP50)} / ${f(shared.ackP99)} | ${f(shared.e2eP50)} / ${f(shared.e2eP99)} | ${f(shared.halfLoadE2eP99)} | ${f(shared.rssMb, 0)} | ${f(shared.startMs, 0)} |`,
   `| Madoguchi, /directline (widget flow) | ${f(widget.rps, 0)} (${f(widget.rps / base.rps, 2)}×) | ${f(widget.ackP50)} / ${f(widget.ackP99)} | ${f(widget.e2eP50)} / ${f(widget.e2eP99)} | ${f(widget.halfLoadE2eP99)} | ${f(widget.rssMb, 0)} | ${f(widget.startMs, 0)} |`,
   '',
+  `Half load: a steady open-loop rate of half the run's throughput (SQLite ${f(embedded.halfLoadRps, 0)}, Redis ${f(shared.halfLoadRps, 0)}, Direct Line ${f(widget.halfLoadRps, 0)} req/s), latency counted from each request's scheduled time; the load generator itself sent late by p99 ${f(embedded.halfLoadGeneratorLagP99)} / ${f(shared.halfLoadGeneratorLagP99)} / ${f(widget.halfLoadGeneratorLagP99)} ms.`,
   `Stored per conversation: ${f(results.storage.jsonBytesPerConversation, 0)} bytes of JSON, ${f(results.storage.fileBytesPerConversation, 0)} bytes of SQLite file.`,
   `Turn latency at ${scaleRate} req/s: ${few.toLocaleString('en')} stored conversations p50 ${f(scaling[few]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[few]?.e2eP99 ?? Number.NaN)} ms; ${many.toLocaleString('en')} stored p50 ${f(scaling[many]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[many]?.e2eP99 ?? Number.NaN)} ms (p50 ratio ${f(results.scaling.p50Ratio, 2)}×).`,
   `Start to ready with the compile cache warm (every start after the first); the first start after a build took ${f(coldStart, 0)} ms.`,
