@@ -16,7 +16,7 @@ import { COMMAND_INTENTS, isIntent } from '../intents.ts';
 import { type Logger, logKey } from '../logger.ts';
 import { type Choice, type DialogMessage, type OutboundMessage, type Phrase, phrase } from '../messages.ts';
 import type { ReminderDeadline, Reminders, ReminderUser } from '../reminders/index.ts';
-import type { Store } from '../store/types.ts';
+import type { InboxItem, Store } from '../store/types.ts';
 import { groupMenu, intentChoice, MENU_GROUPS, mainMenu } from './menu.ts';
 import type { DialogRegistry, RegisteredDialog } from './registry.ts';
 import { type ActiveDialog, type Answer, newSession, type Session } from './session.ts';
@@ -54,12 +54,22 @@ export interface InboundEvent {
    * conversation reference as JSON, for example. Defaults to `userKey` (a LINE userId is enough).
    */
   replyAddress?: string;
+  /**
+   * The turn's answer as an inbox item for the channel to deliver (its outbox), written in the
+   * turn's own save: a crash between the save and the delivery then loses no answer, the channel
+   * replays the item. Undefined: nothing to keep (e.g. no message).
+   */
+  outbox?: (answer: TurnAnswer) => InboxItem | undefined;
 }
 
-export interface TurnResult {
+/** What a turn answers, in the user's language. */
+export interface TurnAnswer {
   messages: OutboundMessage[];
   language: LanguageCode;
   dir: 'ltr' | 'rtl';
+}
+
+export interface TurnResult extends TurnAnswer {
   /** True when the event had already been processed: nothing was done. */
   duplicate: boolean;
   /** True when this turn deleted the conversation ("forget me", unfollow): channels drop what they hold for the user. */
@@ -896,11 +906,17 @@ export function createEngine(deps: EngineDeps): Engine {
         if (event.eventId) await store.markSeen(event.eventId);
       } else {
         session.updatedAt = clock.now().toISOString();
+        const outbox = event.outbox?.({
+          messages,
+          language: turn.language,
+          dir: languageOf(turn.language).dir,
+        });
         await store.save(key, session, {
           expectedVersion: record?.version ?? 0,
           fence: lock.token,
           ...(event.eventId ? { seenEventId: event.eventId } : {}),
           ...(event.inboxId ? { inboxId: event.inboxId } : {}),
+          ...(outbox ? { outbox } : {}),
         });
       }
       const ms = performance.now() - started;

@@ -51,6 +51,7 @@ export class MemoryStore implements Store {
     });
     if (options.seenEventId) this.seen.set(options.seenEventId, this.now());
     if (options.inboxId) this.inbox.delete(options.inboxId);
+    if (options.outbox) await this.inboxAdd(options.outbox);
     return version;
   }
 

@@ -39,7 +39,8 @@ const BODIES = {
   `,
   /**
    * KEYS: session, fence counter, inbox items, inbox by-time, [seen id]. ARGV: expectedVersion,
-   * fence ('' for none), json, now, sessionTtlMs, seenTtlMs, inbox item id to remove ('' for none).
+   * fence ('' for none), json, now, sessionTtlMs, seenTtlMs, inbox item id to remove ('' for none),
+   * then an item to add (id or '', item JSON, receivedAt: the answer's outbox item, kept if present).
    * → the new version, -1 on a version conflict, -2 on a fence conflict.
    */
   saveSession: `
@@ -54,6 +55,9 @@ const BODIES = {
     if ARGV[7] ~= '' then
       redis.call('HDEL', KEYS[3], ARGV[7])
       redis.call('ZREM', KEYS[4], ARGV[7])
+    end
+    if ARGV[8] ~= '' and redis.call('HSETNX', KEYS[3], ARGV[8], ARGV[9]) == 1 then
+      redis.call('ZADD', KEYS[4], ARGV[10], ARGV[8])
     end
     return version
   `,

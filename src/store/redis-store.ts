@@ -48,6 +48,11 @@ export interface RedisStoreOptions extends StoreOptions {
   lockPollMs?: readonly [first: number, longest: number];
 }
 
+/** An inbox item as the scripts take it (inboxAdd, saveSession's outbox): id, item JSON, receivedAt. */
+function inboxItemArgs({ id, channel, payload, receivedAt }: InboxItem): [string, string, number] {
+  return [id, JSON.stringify({ id, channel, payload, receivedAt }), receivedAt];
+}
+
 export class RedisStore implements Store {
   readonly kind = 'redis';
   private readonly client: Redis;
@@ -119,6 +124,7 @@ export class RedisStore implements Store {
       this.options.sessionTtlMs,
       this.options.seenTtlMs,
       options.inboxId ?? '',
+      ...(options.outbox ? inboxItemArgs(options.outbox) : ['', '', 0]),
     ])) as number;
     if (result === -1) throw new StaleWriteError(key, 'version');
     if (result === -2) throw new StaleWriteError(key, 'fence');
@@ -221,12 +227,7 @@ export class RedisStore implements Store {
   }
 
   async inboxAdd(item: InboxItem): Promise<void> {
-    const { id, channel, payload, receivedAt } = item;
-    await this.run('inboxAdd', INBOX_KEYS, [
-      id,
-      JSON.stringify({ id, channel, payload, receivedAt }),
-      receivedAt,
-    ]);
+    await this.run('inboxAdd', INBOX_KEYS, inboxItemArgs(item));
   }
 
   async inboxRemove(id: string): Promise<void> {

@@ -189,6 +189,10 @@ export class SqliteStore implements Store {
       if (Number(written.changes) !== 1) throw new StaleWriteError(key, 'version');
       if (options.seenEventId) this.markSeenNow(options.seenEventId, now);
       if (options.inboxId) this.statements.inboxRemove.run(options.inboxId);
+      if (options.outbox) {
+        const { id, channel, payload, receivedAt } = options.outbox;
+        this.statements.inboxAdd.run(id, channel, payload, receivedAt);
+      }
       return options.expectedVersion + 1;
     }, true);
   }

@@ -23,6 +23,12 @@ export interface SaveOptions {
    * instead of in a write of its own.
    */
   inboxId?: string;
+  /**
+   * Added to the inbox in the same atomic write (kept as it is if the id is already there): the
+   * turn's answer waiting for its delivery, so that a crash between the save and the delivery
+   * loses no answer (the channel replays the item, see the LINE channel's outbox).
+   */
+  outbox?: InboxItem;
 }
 
 export interface Lock {

@@ -173,6 +173,20 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(await store.inboxPending(0)).toEqual([]);
     });
 
+    it("adds the answer's outbox item in the same write as a save (kept if already there), and not when the save is refused", async () => {
+      const store = await make();
+      const k = key();
+      const answer = { id: 'out-a', channel: 'line-outbox', payload: '{"n":1}', receivedAt: now };
+      await store.inboxAdd({ id: 'in-a', channel: 'line', payload: '{}', receivedAt: now });
+      await store.save(k, { a: 1 }, { expectedVersion: 0, inboxId: 'in-a', outbox: answer });
+      expect(await store.inboxPending(0)).toEqual([answer]);
+      await expect(
+        store.save(k, { a: 2 }, { expectedVersion: 0, outbox: { ...answer, id: 'out-b' } }),
+      ).rejects.toBeInstanceOf(StaleWriteError);
+      await store.save(k, { a: 2 }, { expectedVersion: 1, outbox: { ...answer, payload: '{"n":"again"}' } });
+      expect(await store.inboxPending(0)).toEqual([answer]);
+    });
+
     it('appends to a log and reads it from any position, forgetting it after the session TTL', async () => {
       const store = await make();
       const log = key();

@@ -5,14 +5,17 @@
  * per-user rate limit (messages over the budget are dropped unanswered) → each event into the
  * store's inbox (503 when the store is down, so LINE redelivers) → 200 → in the background, each
  * user's events one at a time in order (users in parallel): turn through the engine (which
- * de-duplicates on webhookEventId and persists, taking the event out of the inbox in the same
- * write: a replay would find it processed) → reply or push. An answer LINE
- * could not take (down or slow past the retries) goes to the outbox (inbox items of channel
- * `line-outbox`) and is pushed later with the same retry keys. Inbox and outbox items left behind
- * are replayed on startup and periodically.
+ * de-duplicates on webhookEventId and persists, in the same write taking the event out of the
+ * inbox — a replay would find it processed — and putting the answer in the outbox, inbox items of
+ * channel `line-outbox`) → reply or push → the answer leaves the outbox. A crash between the
+ * turn's write and the delivery thus loses no answer; an answer LINE could not take (down or slow
+ * past the retries) stays in the outbox. Inbox and outbox items left behind are replayed on
+ * startup and periodically; outbox items are pushed with the same retry keys (LINE takes each
+ * part once). A crash after LINE took the reply and before the outbox item's removal sends that
+ * answer twice: at least once, never lost.
  */
 import type { App } from '../../app.ts';
-import type { TurnResult } from '../../engine/engine.ts';
+import type { TurnAnswer, TurnResult } from '../../engine/engine.ts';
 import { DEFAULT_BODY_LIMIT, type Handler, HttpError, readBody, sendJson } from '../../http/server.ts';
 import { logKey } from '../../logger.ts';
 import { phrase } from '../../messages.ts';
@@ -20,7 +23,7 @@ import type { Channel } from '../index.ts';
 import { createLineApi } from './line-api.ts';
 import { createLineReminderDelivery } from './reminder-delivery.ts';
 import { renderTurn } from './render.ts';
-import { createLineSender, type LineSender, type PendingPush, type RetryOptions } from './sender.ts';
+import { createLineSender, type LineSender, type PendingPush, partsOf, type RetryOptions } from './sender.ts';
 import {
   hasValidSignature,
   LINE_CHANNEL_NAME,
@@ -172,6 +175,25 @@ function createRuntime(
     enqueue(userId, event.webhookEventId, () => processEvent(event, userId, mode));
   }
 
+  /** A turn's answer rendered for LINE, in parts. */
+  function renderAnswer({ messages, language, dir }: TurnAnswer): PendingPush[] {
+    return partsOf(
+      renderTurn(messages, {
+        dir,
+        datePickerLabel: translator.render(phrase('common:date.pickPrompt'), language),
+      }),
+    );
+  }
+
+  function outboxItem(payload: OutboxPayload) {
+    return {
+      id: outboxId(payload.eventId),
+      channel: LINE_OUTBOX,
+      payload: JSON.stringify(payload),
+      receivedAt: Date.now(),
+    };
+  }
+
   async function processEvent(event: LineEvent, userId: string, mode: Mode): Promise<void> {
     const inbound = toInboundEvent(event, userId);
     if (!inbound) {
@@ -182,14 +204,23 @@ function createRuntime(
       inbound.kind === 'unfollow'
         ? undefined
         : setTimeout(() => track(sender.showLoading(userId)), loadingDelayMs);
+    const delivery = { to: userId, eventId: event.webhookEventId };
+    /** The answer, once the turn's own write has put it in the outbox. */
+    let kept: PendingPush[] | undefined;
     let result: TurnResult;
     try {
       const localeHint = inbound.kind === 'follow' ? await sender.profileLanguage(userId) : undefined;
-      // The turn's write takes the event out of the inbox (a replay would find it seen anyway).
+      // The turn's write takes the event out of the inbox (a replay would find it seen anyway) and
+      // puts the answer in the outbox: a crash before the delivery below loses no answer.
       result = await engine.handle({
         ...inbound,
         inboxId: event.webhookEventId,
         ...(localeHint ? { localeHint } : {}),
+        outbox: (answer) => {
+          if (answer.messages.length === 0) return undefined;
+          kept = renderAnswer(answer);
+          return outboxItem({ ...delivery, pending: kept });
+        },
       });
     } catch (error) {
       // The store is down or the conversation stayed locked: the event stays in the inbox for replay.
@@ -202,26 +233,32 @@ function createRuntime(
       clearTimeout(loading);
     }
     if (result.forgotten) await forgetOutbox(userId);
-    if (!result.duplicate && result.messages.length > 0) {
-      const messages = renderTurn(result.messages, {
-        dir: result.dir,
-        datePickerLabel: translator.render(phrase('common:date.pickPrompt'), result.language),
-      });
-      const delivery = { to: userId, eventId: event.webhookEventId };
-      const pending = await sender.deliver(
-        // A replayed event's reply token has expired: straight to push.
-        { ...delivery, ...(mode === 'fresh' && event.replyToken ? { replyToken: event.replyToken } : {}) },
-        messages,
-      );
-      if (pending.length > 0) {
-        metrics.errors.inc({ kind: 'delivery' });
-        const payload: OutboxPayload = { ...delivery, pending };
-        await store.inboxAdd({
-          id: outboxId(event.webhookEventId),
-          channel: LINE_OUTBOX,
-          payload: JSON.stringify(payload),
-          receivedAt: Date.now(),
-        });
+    // "Forget me" and unfollow write no turn (the conversation is deleted): their answer, if any, is
+    // sent without an outbox item.
+    const parts =
+      kept ?? (!result.duplicate && result.messages.length > 0 ? renderAnswer(result) : undefined);
+    if (parts) {
+      const id = outboxId(event.webhookEventId);
+      // Queued: a replay running meanwhile does not push the same outbox item (see enqueue).
+      queued.add(id);
+      try {
+        const pending = await sender.deliverParts(
+          // A replayed event's reply token has expired: straight to push.
+          { ...delivery, ...(mode === 'fresh' && event.replyToken ? { replyToken: event.replyToken } : {}) },
+          parts,
+        );
+        if (pending.length > 0) metrics.errors.inc({ kind: 'delivery' });
+        if (pending.length === 0) {
+          if (kept) await store.inboxRemove(id);
+        } else if (!kept || pending.length < parts.length) {
+          // What is left is pushed later (same retry keys). Parts already sent (the reply has no
+          // retry key) must not be pushed again: the item is replaced (two writes; a crash between
+          // them loses those pending parts, where keeping all would repeat the reply).
+          if (kept) await store.inboxRemove(id);
+          await store.inboxAdd(outboxItem({ ...delivery, pending }));
+        }
+      } finally {
+        queued.delete(id);
       }
     }
     // A duplicate or a deleted conversation wrote no turn: the event leaves the inbox here.

@@ -51,6 +51,8 @@ export interface LineSender {
    * LINE refused them for good: a retry would be refused too).
    */
   deliver(delivery: Delivery, messages: readonly LineMessage[]): Promise<PendingPush[]>;
+  /** `deliver` for messages already cut into parts (`partsOf`). */
+  deliverParts(delivery: Delivery, parts: readonly PendingPush[]): Promise<PendingPush[]>;
   /** Pushes parts left pending by `deliver`; returns those still pending. */
   pushPending(
     delivery: Omit<Delivery, 'replyToken'>,
@@ -59,6 +61,11 @@ export interface LineSender {
   showLoading(userId: string): Promise<void>;
   /** The user's LINE language (e.g. `vi`, `zh-TW`), or undefined when the profile can't be read. */
   profileLanguage(userId: string): Promise<string | undefined>;
+}
+
+/** A turn's messages cut into the parts LINE takes per request (part 0 is the reply, if any). */
+export function partsOf(messages: readonly LineMessage[]): PendingPush[] {
+  return chunk(messages, MAX_MESSAGES_PER_REQUEST).map((batch, part) => ({ part, messages: batch }));
 }
 
 /**
@@ -217,20 +224,19 @@ export function createLineSender(deps: {
     }
   }
 
+  async function deliverParts(delivery: Delivery, parts: readonly PendingPush[]): Promise<PendingPush[]> {
+    const [first, ...rest] = parts;
+    if (delivery.replyToken && first) {
+      const outcome = await reply(delivery.replyToken, first.messages);
+      if (outcome === 'refused') return [];
+      if (outcome === 'sent') return pushPending(delivery, rest);
+    }
+    return pushPending(delivery, parts);
+  }
+
   return {
-    async deliver(delivery, messages) {
-      const parts = chunk(messages, MAX_MESSAGES_PER_REQUEST).map((batch, part) => ({
-        part,
-        messages: batch,
-      }));
-      const [first] = parts;
-      if (delivery.replyToken && first) {
-        const outcome = await reply(delivery.replyToken, first.messages);
-        if (outcome === 'refused') return [];
-        if (outcome === 'sent') parts.shift();
-      }
-      return pushPending(delivery, parts);
-    },
+    deliver: (delivery, messages) => deliverParts(delivery, partsOf(messages)),
+    deliverParts,
     pushPending,
     async showLoading(userId) {
       try {

@@ -3,11 +3,24 @@
  * no lost answer, no duplicate), the store failing a write (the turn is refused and replayed, never
  * half-applied), a crash in one dialog (apology and menu; other users untouched).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LINE_OUTBOX } from '../../../src/channels/line/line-channel.ts';
 import { MemoryStore } from '../../../src/store/memory-store.ts';
-import { ACCESS_TOKEN, fixtureEvent, LINE_API, lineAppPerTest, USER_ID } from './line-app.ts';
+import { SqliteStore } from '../../../src/store/sqlite-store.ts';
+import {
+  ACCESS_TOKEN,
+  CHANNEL_SECRET,
+  fixtureEvent,
+  LINE_API,
+  lineAppPerTest,
+  startLineApp,
+  USER_ID,
+  webhookBody,
+} from './line-app.ts';
 
 const REPLY = '/v2/bot/message/reply';
 const PUSH = '/v2/bot/message/push';
@@ -167,6 +180,60 @@ describe('the store failing a write', () => {
     await channel.idle();
     expect(line.delivered.at(-1)).toEqual({ to: USER_ID, via: 'push', texts: ['Which day?'] });
     expect((await store.get(`line:${USER_ID}`))?.version).toBe(2);
+    expect(await store.inboxPending(0)).toEqual([]);
+  });
+});
+
+describe("a crash between a turn's save and its delivery", () => {
+  it('loses no answer: the save put it in the outbox, and the next start pushes it', async () => {
+    const line = fakeLine();
+    // The first instance's LINE calls never get an answer: it "dies" with its reply in flight.
+    const DEAD_LINE = 'https://line.unreachable.test';
+    nock(DEAD_LINE).persist().post(/.*/).delay(5_000).reply(200, {});
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-crash-'));
+    const database = join(dir, 'db.sqlite');
+    const storeOptions = { sessionTtlMs: 3_600_000, seenTtlMs: 3_600_000 };
+    const channel = { replayAfterMs: 0, loadingDelayMs: 60_000 };
+    const first = await startLineApp({
+      store: new SqliteStore(database, storeOptions),
+      env: {
+        LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
+        LINE_API_BASE_URL: DEAD_LINE,
+      },
+      channel: { ...channel, requestTimeoutMs: 300, retry: { attempts: 1, baseDelayMs: 1 } },
+    });
+    const store = new SqliteStore(database, storeOptions);
+    try {
+      expect(
+        (await first.post(webhookBody([fixtureEvent('postback', { webhookEventId: 'e1' })]))).status,
+      ).toBe(200);
+      // The turn's write: the session, the event seen, and the answer in the outbox, all at once.
+      await vi.waitFor(async () =>
+        expect((await store.inboxPending(0)).map((item) => item.channel)).toEqual([LINE_OUTBOX]),
+      );
+      expect(await store.hasSeen('e1')).toBe(true);
+
+      const second = await startLineApp({ store, channel });
+      await second.channel.replayPending();
+      await second.channel.idle();
+      expect(line.delivered).toEqual([{ to: USER_ID, via: 'push', texts: ['Which kind?'] }]);
+      expect(await store.inboxPending(0)).toEqual([]);
+      // LINE redelivering the webhook changes nothing: the event was processed once.
+      await second.deliver([fixtureEvent('postback', { webhookEventId: 'e1' })]);
+      expect(line.delivered).toHaveLength(1);
+      await second.close();
+    } finally {
+      await first.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('takes the answer out of the outbox once LINE has it', async () => {
+    const line = fakeLine();
+    const { deliver, store } = await start();
+    await deliver([fixtureEvent('postback')]);
+    expect(line.delivered).toEqual([{ to: expect.any(String), via: 'reply', texts: ['Which kind?'] }]);
     expect(await store.inboxPending(0)).toEqual([]);
   });
 });
