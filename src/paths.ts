@@ -10,6 +10,8 @@ export const PROJECT_ROOT = join(import.meta.dirname, '..');
 export const LOCALES_DIR = join(PROJECT_ROOT, 'locales');
 export const INTENT_MODEL_FILE = join(PROJECT_ROOT, 'src', 'nlu', 'model', 'intent-model.bin');
 export const TRAINING_DIRECTORY = join(PROJECT_ROOT, 'src', 'nlu', 'data', 'train');
+/** The NLU's development set: the confidence threshold is chosen on it (src/nlu/train.ts). */
+export const DEV_DIRECTORY = join(PROJECT_ROOT, 'src', 'nlu', 'data', 'dev');
 export const WIDGET_SOURCE_DIR = join(PROJECT_ROOT, 'src', 'widget');
 /** Where `npm run build:widget` puts the Web Chat bundle. */
 export const WEBCHAT_VENDOR_DIR = join(PROJECT_ROOT, 'vendor', 'webchat');

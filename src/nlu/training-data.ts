@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { normalizeLanguageCode } from '../i18n/language-codes.ts';
 import { isIntent } from '../intents.ts';
-import { TRAINING_DIRECTORY } from '../paths.ts';
+import { DEV_DIRECTORY, TRAINING_DIRECTORY } from '../paths.ts';
 import type { Example } from './classifier.ts';
 
-export { TRAINING_DIRECTORY };
+export { DEV_DIRECTORY, TRAINING_DIRECTORY };
 
 /**
  * Reads every `<lang>.json` in the training folder (`{ "<intent>": ["utterance", …] }`), whichever
@@ -35,15 +35,17 @@ function trainingFiles(directory: string): string[] {
 }
 
 /**
- * sha256 over the training files' names and contents: stored in the model file, so that a model
- * not rebuilt after the data changed is caught (test/nlu/model-file.test.ts, `train:nlu -- --check`).
+ * sha256 over the names and contents of the files the model is built from (the training data and
+ * the dev set its threshold is chosen on): stored in the model file, so that a model not rebuilt
+ * after the data changed is caught (test/nlu/model-file.test.ts, `train:nlu -- --check`).
  */
-export function trainingDataHash(directory = TRAINING_DIRECTORY): string {
+export function trainingDataHash(directories = [TRAINING_DIRECTORY, DEV_DIRECTORY]): string {
   const hash = createHash('sha256');
-  for (const file of trainingFiles(directory))
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(join(directory, file)));
+  for (const directory of directories)
+    for (const file of trainingFiles(directory))
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(join(directory, file)));
   return hash.digest('hex');
 }
