@@ -8,7 +8,10 @@
  * POST /directline/conversations     (Bearer token or secret) → starts it (greeting), streamUrl
  * GET  /directline/conversations/:id (Bearer token or secret) → resumes it, streamUrl from ?watermark
  * POST /directline/conversations/:id/activities → echoes the user's activity (id, clientActivityID)
- *      into the log, runs the turn, appends the replies, answers { id }
+ *      into the log, runs the turn, appends the replies, answers { id }. The turn's own write keeps
+ *      the replies in the store's inbox (channel `directline-outbox`) until they are appended: a
+ *      crash in between loses no answer (items left behind are appended on the next start, or by
+ *      another instance after 30 s).
  * GET  /directline/conversations/:id/activities?watermark= → polling
  * WS   /directline/conversations/:id/stream?t=<token>&watermark= → activity sets as they come
  *
@@ -18,7 +21,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { App } from '../../app.ts';
-import type { InboundEvent, TurnResult } from '../../engine/engine.ts';
+import type { InboundEvent, TurnAnswer, TurnResult } from '../../engine/engine.ts';
 import { type Handler, HttpError, parseJsonBody, readBody, sendJson } from '../../http/server.ts';
 import { languageOf } from '../../i18n/index.ts';
 import { logKey } from '../../logger.ts';
@@ -35,6 +38,15 @@ export const DIRECTLINE_PATH = '/directline';
 const ACTIVITY_BODY_LIMIT = 64 * 1024;
 const BOT = { id: 'madoguchi', name: 'Madoguchi', role: 'bot' } as const;
 const CONVERSATION_PATH = /^\/directline\/conversations\/([A-Za-z0-9_-]{16,64})(\/activities)?$/;
+/** The inbox channel of a turn's replies, kept by the turn's write until they are in the log. */
+export const DIRECTLINE_OUTBOX = 'directline-outbox';
+/** Replies still in the outbox after this were left by a crash (here or in another instance). */
+const REPLAY_AFTER_MS = 30_000;
+
+interface OutboxPayload {
+  conversationId: string;
+  activities: Activity[];
+}
 
 export interface DirectLineOptions {
   now?: () => number;
@@ -57,6 +69,8 @@ export interface DirectLineChannel extends Channel {
   service(): DirectLineService | undefined;
   /** Resolves once the turns in flight are done. */
   idle(): Promise<void>;
+  /** Appends the replies a crash left in the outbox, those older than `olderThanMs` (default 30 s). */
+  replayPending(olderThanMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +106,7 @@ export function createDirectLineChannel(options: DirectLineOptions = {}): Direct
     },
     service: () => runtime?.service,
     idle: async () => runtime?.idle(),
+    replayPending: async (olderThanMs) => runtime?.replayPending(olderThanMs),
     async close() {
       await runtime?.close();
     },
@@ -101,6 +116,7 @@ export function createDirectLineChannel(options: DirectLineOptions = {}): Direct
 interface Runtime {
   service: DirectLineService;
   idle(): Promise<void>;
+  replayPending(olderThanMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -172,9 +188,31 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     event: Omit<InboundEvent, 'channel' | 'userKey'>,
     replyToId?: string,
   ): Promise<void> {
+    const addressing = {
+      ...(claims ? { recipient: { id: claims.user, role: 'user' } } : {}),
+      ...(replyToId ? { replyToId } : {}),
+    };
+    /** The replies, once the turn's own write has put them in the outbox. */
+    let kept: { id: string; activities: Activity[] } | undefined;
     let result: TurnResult;
     try {
-      result = await engine.handle({ ...event, channel: DIRECTLINE_CHANNEL_NAME, userKey: conversationId });
+      result = await engine.handle({
+        ...event,
+        channel: DIRECTLINE_CHANNEL_NAME,
+        userKey: conversationId,
+        outbox: (answer) => {
+          const activities = botActivities(conversationId, answer, addressing);
+          if (activities.length === 0 || !event.eventId) return undefined;
+          kept = { id: `${DIRECTLINE_OUTBOX}:${event.eventId}`, activities };
+          const payload: OutboxPayload = { conversationId, activities };
+          return {
+            id: kept.id,
+            channel: DIRECTLINE_OUTBOX,
+            payload: JSON.stringify(payload),
+            receivedAt: Date.now(),
+          };
+        },
+      });
     } catch (error) {
       logger.error(
         { err: error, conversation: logKey(`directline:${conversationId}`), kind: event.kind },
@@ -183,30 +221,43 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
       return;
     }
     if (result.duplicate || result.messages.length === 0) return;
-    await appendFromBot(conversationId, result, {
-      ...(claims ? { recipient: { id: claims.user, role: 'user' } } : {}),
-      ...(replyToId ? { replyToId } : {}),
-    });
+    await log.append(conversationId, kept?.activities ?? botActivities(conversationId, result, addressing));
+    if (kept) await app.store.inboxRemove(kept.id);
   }
 
-  /** Appends the bot's rendered messages to the conversation, as Direct Line addresses them. */
-  async function appendFromBot(
+  /** The bot's rendered messages as Direct Line activities of the conversation. */
+  function botActivities(
     conversationId: string,
-    result: Pick<TurnResult, 'messages' | 'language' | 'dir'>,
+    answer: TurnAnswer,
     extra: { recipient?: { id: string; role: string }; replyToId?: string } = {},
-  ): Promise<void> {
+  ): Activity[] {
     const timestamp = new Date().toISOString();
-    await log.append(
-      conversationId,
-      renderTurnActivities(result, translator, 'messageBack').map((activity) => ({
-        ...activity,
-        channelId: DIRECTLINE_CHANNEL_NAME,
-        conversation: { id: conversationId },
-        from: BOT,
-        ...extra,
-        timestamp,
-      })),
-    );
+    return renderTurnActivities(answer, translator, 'messageBack').map((activity) => ({
+      ...activity,
+      channelId: DIRECTLINE_CHANNEL_NAME,
+      conversation: { id: conversationId },
+      from: BOT,
+      ...extra,
+      timestamp,
+    }));
+  }
+
+  async function replayPending(olderThanMs = REPLAY_AFTER_MS): Promise<void> {
+    try {
+      for (const item of await app.store.inboxPending(olderThanMs)) {
+        if (item.channel !== DIRECTLINE_OUTBOX) continue;
+        const { conversationId, activities } = JSON.parse(item.payload) as OutboxPayload;
+        await inQueue(conversationId, async () => {
+          await log.append(conversationId, activities);
+          await app.store.inboxRemove(item.id);
+        });
+      }
+    } catch (error) {
+      logger.error(
+        { err: error },
+        'DirectLineChannel.replayPending(): could not read the outbox; will retry',
+      );
+    }
   }
 
   // A reminder is appended to its conversation like a message from the bot: an open widget shows
@@ -220,7 +271,10 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
         const sent = `directline:reminder:${notice.sendId}`;
         if (await app.store.hasSeen(sent)) return;
         const language = notice.locale;
-        await appendFromBot(notice.address, { messages, language, dir: languageOf(language).dir });
+        await log.append(
+          notice.address,
+          botActivities(notice.address, { messages, language, dir: languageOf(language).dir }),
+        );
         await app.store.markSeen(sent);
       }),
   });
@@ -394,6 +448,11 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     ...(options.streamPollMs ? { pollMs: options.streamPollMs } : {}),
   });
 
+  // Replies a crash left behind: appended at start and, for those of other instances, every 30 s.
+  void replayPending();
+  const replayTimer = setInterval(() => void replayPending(), REPLAY_AFTER_MS);
+  replayTimer.unref();
+
   return {
     service: {
       origins,
@@ -402,7 +461,9 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
     async idle() {
       while (queues.size > 0) await Promise.allSettled([...queues.values()]);
     },
+    replayPending,
     async close() {
+      clearInterval(replayTimer);
       streams.close();
       while (queues.size > 0) await Promise.allSettled([...queues.values()]);
     },

@@ -2,6 +2,7 @@
 export {
   createDirectLineChannel,
   DIRECTLINE_CHANNEL_NAME,
+  DIRECTLINE_OUTBOX,
   DIRECTLINE_PATH,
   type DirectLineChannel,
   type DirectLineOptions,

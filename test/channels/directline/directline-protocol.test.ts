@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTokenService } from '../../../src/channels/directline/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createTokenService,
+  DIRECTLINE_OUTBOX,
+  type DirectLineChannel,
+} from '../../../src/channels/directline/index.ts';
 import { SqliteStore } from '../../../src/store/sqlite-store.ts';
 import { botActivities, type ClientActivity, connect, SECRET, startDirectLineApp } from './directline-app.ts';
 
@@ -139,6 +143,52 @@ describe('Direct Line conversations', () => {
         expect(suggested(history[2]).slice(0, 3)).toEqual(['lost', 'stolen', 'disaster']);
         resumed.end();
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("loses no reply to a crash between the turn's write and the append: the next start appends it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'madoguchi-dl-crash-'));
+    const options = { sessionTtlMs: 86_400_000, seenTtlMs: 86_400_000 };
+    const database = join(dir, 'db.sqlite');
+    const store = new SqliteStore(database, options);
+    const first = await start({ store });
+    try {
+      const { token, conversationId } = await generateToken(first.domain);
+      const activities = `${first.domain}/conversations/${conversationId}/activities`;
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      expect((await fetch(`${first.domain}/conversations`, { method: 'POST', headers })).status).toBe(201);
+      // The first instance "dies" right after the turn's write: its next append (the replies) never ends.
+      const append = store.logAppend.bind(store);
+      let appends = 0;
+      let release = () => {};
+      store.logAppend = async (log, entries) => {
+        if (++appends === 2) await new Promise<void>((resolve) => (release = resolve));
+        return append(log, entries);
+      };
+      const posted = fetch(activities, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ type: 'message', text: 'Perte de la carte' }),
+      });
+      const survivor = new SqliteStore(database, options);
+      await vi.waitFor(async () =>
+        expect((await survivor.inboxPending(0)).map((item) => item.channel)).toEqual([DIRECTLINE_OUTBOX]),
+      );
+
+      const second = await start({ store: survivor });
+      const channel = second.app.channels.find((c) => c.name === 'directline') as DirectLineChannel;
+      await channel.replayPending(0);
+      const read = await fetch(`${second.domain}/conversations/${conversationId}/activities?watermark=0`, {
+        headers,
+      });
+      const history = ((await read.json()) as { activities: ClientActivity[] }).activities;
+      expect(history.map((a) => (fromBot(a) ? 'bot' : a.text))).toEqual(['bot', 'Perte de la carte', 'bot']);
+      expect(history[2]?.replyToId).toBe(history[1]?.id);
+      expect(await survivor.inboxPending(0)).toEqual([]);
+      release();
+      await posted;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
