@@ -30,7 +30,7 @@ describe('SqliteStore', () => {
     await second.close();
   });
 
-  it('commits queued writes together, at the end of the event-loop turn or with a save', async () => {
+  it('commits the writes of an event-loop turn together, saves included', async () => {
     const path = join(folder, 'group.db');
     const store = new SqliteStore(path, { sessionTtlMs: 60_000, seenTtlMs: 60_000 });
     await store.save('line:taken', { a: 1 }, { expectedVersion: 0 });
@@ -44,14 +44,15 @@ describe('SqliteStore', () => {
     expect(inboxIds()).toEqual([]);
     await Promise.all(adds);
     expect(inboxIds()).toEqual([{ id: 'evt-1' }, { id: 'evt-2' }]);
-    // A save commits at once, with the writes queued before it; a refused one fails alone.
+    // Saves join the group too (a refused one fails alone); nothing is committed before the turn ends.
     const writes = [
       store.inboxAdd({ id: 'evt-3', channel: 'line', payload: '{}', receivedAt: 3 }),
       store.save('line:taken', { a: 2 }, { expectedVersion: 0, seenEventId: 'evt-1', inboxId: 'evt-1' }),
       store.save('line:new', { b: 1 }, { expectedVersion: 0, seenEventId: 'evt-2', inboxId: 'evt-2' }),
     ];
-    expect(inboxIds()).toEqual([{ id: 'evt-1' }, { id: 'evt-3' }]);
+    expect(inboxIds()).toEqual([{ id: 'evt-1' }, { id: 'evt-2' }]);
     const settled = await Promise.allSettled(writes);
+    expect(inboxIds()).toEqual([{ id: 'evt-1' }, { id: 'evt-3' }]);
     expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((settled[1] as PromiseRejectedResult).reason).toBeInstanceOf(StaleWriteError);
     expect(other.prepare('SELECT key, version FROM sessions ORDER BY key').all()).toEqual([
