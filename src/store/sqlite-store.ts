@@ -8,8 +8,8 @@
  * turns that finished in it…). Each write's promise settles once its transaction is committed, so
  * an answer that follows a write (the webhook's 200, a reply) still follows its commit. Saves used
  * to commit at once (taking the queued writes with them): one commit per turn. Grouping them too
- * measured +25 % requests/s under full load (2,392-2,471 → 3,045-3,064, LINE webhooks, 20,000
- * users) with the same turn latency at a steady 1,200 req/s (p50 1.7-1.8 ms either way). A refused write (stale version or fence)
+ * measured +21 % requests/s under full load (interleaved A/B, medians 2,231 → 2,694, LINE
+ * webhooks, 20,000 users) with the same turn latency at a steady 1,200 req/s (p50 1.7-1.8 ms). A refused write (stale version or fence)
  * fails alone; any other error rolls the whole group back and fails every write in it. Fewer
  * commits, and pages written by several writes of a group go to the WAL once: the WAL's frames
  * and their checkpoints were most of the store's cost.
