@@ -10,8 +10,8 @@
  * POST /directline/conversations/:id/activities → echoes the user's activity (id, clientActivityID)
  *      into the log, runs the turn, appends the replies, answers { id }. The turn's own write keeps
  *      the replies in the store's inbox (channel `directline-outbox`) until they are appended: a
- *      crash in between loses no answer (items left behind are appended on the next start, or by
- *      another instance after 30 s).
+ *      crash in between loses no answer (items left behind, once 30 s old, are appended by the
+ *      replay that runs at start and every 30 s, in this instance or another).
  * GET  /directline/conversations/:id/activities?watermark= → polling
  * WS   /directline/conversations/:id/stream?t=<token>&watermark= → activity sets as they come
  *
