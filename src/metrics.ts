@@ -166,7 +166,8 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
     markSeen: (id) => timed('markSeen', () => store.markSeen(id)),
     inboxAdd: (item) => timed('inboxAdd', () => store.inboxAdd(item)),
     inboxRemove: (id) => timed('inboxRemove', () => store.inboxRemove(id)),
-    inboxPending: (olderThanMs, limit) => timed('inboxPending', () => store.inboxPending(olderThanMs, limit)),
+    inboxPending: (olderThanMs, limit, channels) =>
+      timed('inboxPending', () => store.inboxPending(olderThanMs, limit, channels)),
     logAppend: (log, entries) => timed('logAppend', () => store.logAppend(log, entries)),
     logRead: (log, from, limit) => timed('logRead', () => store.logRead(log, from, limit)),
     ping: () => store.ping(),

@@ -87,10 +87,10 @@ export class MemoryStore implements Store {
     this.inbox.delete(id);
   }
 
-  async inboxPending(olderThanMs: number, limit = 100): Promise<InboxItem[]> {
+  async inboxPending(olderThanMs: number, limit = 100, channels?: readonly string[]): Promise<InboxItem[]> {
     const before = this.now() - olderThanMs;
     return [...this.inbox.values()]
-      .filter((item) => item.receivedAt <= before)
+      .filter((item) => item.receivedAt <= before && (!channels || channels.includes(item.channel)))
       .sort((a, b) => a.receivedAt - b.receivedAt)
       .slice(0, limit);
   }

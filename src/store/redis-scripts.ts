@@ -127,11 +127,32 @@ const BODIES = {
     redis.call('ZREM', KEYS[2], ARGV[1])
     return 0
   `,
-  /** KEYS: items, by-time. ARGV: received at or before, limit. → item JSONs, oldest first. */
+  /**
+   * KEYS: items, by-time. ARGV: received at or before, limit, channels (a JSON array, '' for all).
+   * → item JSONs, oldest first. With channels, reads on in batches until `limit` match.
+   */
   inboxPending: `
-    local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
-    if #ids == 0 then return {} end
-    return redis.call('HMGET', KEYS[1], unpack(ids))
+    local limit = tonumber(ARGV[2])
+    if ARGV[3] == '' then
+      local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, limit)
+      if #ids == 0 then return {} end
+      return redis.call('HMGET', KEYS[1], unpack(ids))
+    end
+    local wanted = {}
+    for _, channel in ipairs(cjson.decode(ARGV[3])) do wanted[channel] = true end
+    local found, offset = {}, 0
+    while #found < limit do
+      local ids = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', offset, 200)
+      if #ids == 0 then break end
+      for _, item in ipairs(redis.call('HMGET', KEYS[1], unpack(ids))) do
+        if item and wanted[cjson.decode(item).channel] then
+          found[#found + 1] = item
+          if #found >= limit then break end
+        end
+      end
+      offset = offset + #ids
+    end
+    return found
   `,
 } as const;
 

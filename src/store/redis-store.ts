@@ -234,10 +234,12 @@ export class RedisStore implements Store {
     await this.run('inboxRemove', INBOX_KEYS, [id]);
   }
 
-  async inboxPending(olderThanMs: number, limit = 100): Promise<InboxItem[]> {
-    const items = (await this.run('inboxPending', INBOX_KEYS, [this.now() - olderThanMs, limit])) as Array<
-      string | null
-    >;
+  async inboxPending(olderThanMs: number, limit = 100, channels?: readonly string[]): Promise<InboxItem[]> {
+    const items = (await this.run('inboxPending', INBOX_KEYS, [
+      this.now() - olderThanMs,
+      limit,
+      channels ? JSON.stringify(channels) : '',
+    ])) as Array<string | null>;
     return items.flatMap((json) => (json ? [JSON.parse(json) as InboxItem] : []));
   }
 

@@ -143,8 +143,9 @@ export class SqliteStore implements Store {
         'INSERT INTO inbox (id, channel, payload, received_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
       ),
       inboxRemove: this.db.prepare('DELETE FROM inbox WHERE id = ?'),
+      // The channels as a JSON array, or NULL for all.
       inboxPending: this.db.prepare(
-        'SELECT id, channel, payload, received_at FROM inbox WHERE received_at <= ? ORDER BY received_at LIMIT ?',
+        'SELECT id, channel, payload, received_at FROM inbox WHERE received_at <= ? AND (?3 IS NULL OR channel IN (SELECT value FROM json_each(?3))) ORDER BY received_at LIMIT ?2',
       ),
       logLength: this.db.prepare('SELECT length, touched_at FROM logs WHERE log = ?'),
       logTouch: this.db.prepare(
@@ -235,8 +236,12 @@ export class SqliteStore implements Store {
     });
   }
 
-  async inboxPending(olderThanMs: number, limit = 100): Promise<InboxItem[]> {
-    const rows = this.statements.inboxPending.all(this.now() - olderThanMs, limit) as Array<{
+  async inboxPending(olderThanMs: number, limit = 100, channels?: readonly string[]): Promise<InboxItem[]> {
+    const rows = this.statements.inboxPending.all(
+      this.now() - olderThanMs,
+      limit,
+      channels ? JSON.stringify(channels) : null,
+    ) as Array<{
       id: string;
       channel: string;
       payload: string;

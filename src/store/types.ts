@@ -57,8 +57,11 @@ export interface Store {
    */
   inboxAdd(item: InboxItem): Promise<void>;
   inboxRemove(id: string): Promise<void>;
-  /** Items added more than `olderThanMs` ago and still not removed, oldest first. */
-  inboxPending(olderThanMs: number, limit?: number): Promise<InboxItem[]>;
+  /**
+   * Items added more than `olderThanMs` ago and still not removed, oldest first; only those of
+   * `channels` when given (a channel's replay is then not starved by another's backlog).
+   */
+  inboxPending(olderThanMs: number, limit?: number, channels?: readonly string[]): Promise<InboxItem[]>;
   /**
    * Append-only logs, e.g. a Direct Line conversation's activities. Entries are numbered from 0 in
    * the order appended; a reader resumes from the count it has read (a Direct Line watermark). A log

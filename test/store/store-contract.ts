@@ -157,6 +157,31 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect((await store.inboxPending(0)).map((item) => item.id)).toEqual(['in-2', 'in-3']);
     });
 
+    it('lists the pending items of the given channels only, not starved by the others', async () => {
+      const store = await make();
+      for (let n = 0; n < 5; n++)
+        await store.inboxAdd({
+          id: `busy-${n}`,
+          channel: 'line',
+          payload: '{}',
+          receivedAt: now - 9_000 + n,
+        });
+      await store.inboxAdd({
+        id: 'mine',
+        channel: 'directline-outbox',
+        payload: '{}',
+        receivedAt: now - 5_000,
+      });
+      await store.inboxAdd({ id: 'also', channel: 'line-outbox', payload: '{}', receivedAt: now - 4_000 });
+      expect((await store.inboxPending(1_000, 2, ['directline-outbox'])).map((item) => item.id)).toEqual([
+        'mine',
+      ]);
+      expect(
+        (await store.inboxPending(1_000, 2, ['line-outbox', 'directline-outbox'])).map((item) => item.id),
+      ).toEqual(['mine', 'also']);
+      expect((await store.inboxPending(1_000, 2)).map((item) => item.id)).toEqual(['busy-0', 'busy-1']);
+    });
+
     it('removes an inbox item in the same write as a save, and keeps it when the save is refused', async () => {
       const store = await make();
       const channel = 'line';

@@ -244,8 +244,7 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
 
   async function replayPending(olderThanMs = REPLAY_AFTER_MS): Promise<void> {
     try {
-      for (const item of await app.store.inboxPending(olderThanMs)) {
-        if (item.channel !== DIRECTLINE_OUTBOX) continue;
+      for (const item of await app.store.inboxPending(olderThanMs, undefined, [DIRECTLINE_OUTBOX])) {
         const { conversationId, activities } = JSON.parse(item.payload) as OutboxPayload;
         await inQueue(conversationId, async () => {
           await log.append(conversationId, activities);

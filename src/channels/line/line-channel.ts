@@ -274,17 +274,15 @@ function createRuntime(
 
   /** "Forget me" and unfollow: answers still waiting for this user are dropped with the rest. */
   async function forgetOutbox(userId: string): Promise<void> {
-    for (const item of await store.inboxPending(0, OUTBOX_SCAN_LIMIT)) {
-      if (item.channel === LINE_OUTBOX && (JSON.parse(item.payload) as OutboxPayload).to === userId)
-        await store.inboxRemove(item.id);
+    for (const item of await store.inboxPending(0, OUTBOX_SCAN_LIMIT, [LINE_OUTBOX])) {
+      if ((JSON.parse(item.payload) as OutboxPayload).to === userId) await store.inboxRemove(item.id);
     }
   }
 
   async function replayPending(): Promise<void> {
     try {
-      const items = await store.inboxPending(replayAfterMs);
+      const items = await store.inboxPending(replayAfterMs, undefined, [LINE_CHANNEL_NAME, LINE_OUTBOX]);
       for (const item of items) {
-        if (item.channel !== LINE_CHANNEL_NAME && item.channel !== LINE_OUTBOX) continue;
         if (Date.now() - item.receivedAt > maxInboxAgeMs) {
           logger.warn(
             { channel: item.channel, receivedAt: item.receivedAt },
