@@ -24,6 +24,14 @@ local function mark_seen(key, now, ttl)
   redis.call('SET', key, now, 'PX', ttl)
   return 1
 end
+-- The inbox: a hash of item JSONs by id and a sorted set of ids by time received.
+local function inbox_add(items, by_time, id, json, at)
+  if redis.call('HSETNX', items, id, json) == 1 then redis.call('ZADD', by_time, at, id) end
+end
+local function inbox_remove(items, by_time, id)
+  redis.call('HDEL', items, id)
+  redis.call('ZREM', by_time, id)
+end
 local function server_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -52,13 +60,8 @@ const BODIES = {
     redis.call('HSET', KEYS[1], 'value', ARGV[3], 'version', version, 'touchedAt', ARGV[4])
     redis.call('PEXPIRE', KEYS[1], ARGV[5])
     if KEYS[5] then mark_seen(KEYS[5], ARGV[4], ARGV[6]) end
-    if ARGV[7] ~= '' then
-      redis.call('HDEL', KEYS[3], ARGV[7])
-      redis.call('ZREM', KEYS[4], ARGV[7])
-    end
-    if ARGV[8] ~= '' and redis.call('HSETNX', KEYS[3], ARGV[8], ARGV[9]) == 1 then
-      redis.call('ZADD', KEYS[4], ARGV[10], ARGV[8])
-    end
+    if ARGV[7] ~= '' then inbox_remove(KEYS[3], KEYS[4], ARGV[7]) end
+    if ARGV[8] ~= '' then inbox_add(KEYS[3], KEYS[4], ARGV[8], ARGV[9], ARGV[10]) end
     return version
   `,
   /** KEYS: seen id. ARGV: now, seenTtlMs. → 1 when seen and fresh. */
@@ -116,15 +119,12 @@ const BODIES = {
   `,
   /** KEYS: items, by-time. ARGV: id, item JSON, receivedAt. Keeps the first copy of an id. */
   inboxAdd: `
-    if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 1 then
-      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-    end
+    inbox_add(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
     return 0
   `,
   /** KEYS: items, by-time. ARGV: id. */
   inboxRemove: `
-    redis.call('HDEL', KEYS[1], ARGV[1])
-    redis.call('ZREM', KEYS[2], ARGV[1])
+    inbox_remove(KEYS[1], KEYS[2], ARGV[1])
     return 0
   `,
   /**

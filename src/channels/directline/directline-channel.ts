@@ -201,8 +201,9 @@ function createRuntime(app: App, secret: string, options: DirectLineOptions): Ru
         channel: DIRECTLINE_CHANNEL_NAME,
         userKey: conversationId,
         outbox: (answer) => {
+          if (!event.eventId) return undefined;
           const activities = botActivities(conversationId, answer, addressing);
-          if (activities.length === 0 || !event.eventId) return undefined;
+          if (activities.length === 0) return undefined;
           kept = { id: `${DIRECTLINE_OUTBOX}:${event.eventId}`, activities };
           const payload: OutboxPayload = { conversationId, activities };
           return {
