@@ -4,6 +4,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
+import { cpus } from 'node:os';
 
 export const ROOT = new URL('../', import.meta.url).pathname;
 export const CHANNEL_SECRET = 'bench-channel-secret';
@@ -178,12 +179,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * The machine's cores, whatever this process is pinned to. `nproc` (and os.availableParallelism())
+ * count only the cores the calling process may run on: once the benchmark had pinned itself to
+ * core 1 (pinSelf), they said 1, nothing else was pinned, and every server ran on core 1 with the
+ * load generator and the fake LINE API while core 0 sat idle.
+ */
+const CORES = cpus().length;
+
 /** Pins to one core with taskset when the machine has it and more than one core. */
 export function pinned(core: number, command: string[]): string[] {
   const taskset = spawnSync('taskset', ['--version']).status === 0;
-  return taskset && (Number(spawnSync('nproc').stdout?.toString()) || 1) > 1
-    ? ['taskset', '-c', String(core), ...command]
-    : command;
+  return taskset && CORES > 1 ? ['taskset', '-c', String(core), ...command] : command;
 }
 
 export function pinSelf(core: number): void {
