@@ -1,5 +1,5 @@
 import type { Intent } from '../intents.ts';
-import { extractFeatures, wordHashes } from './features.ts';
+import { extractFeatures, forEachFeature, wordHashes } from './features.ts';
 
 /** One training utterance with its label and the language file it came from. */
 export interface Example {
@@ -167,6 +167,9 @@ function trainHead(
 /** A trained model ready to score texts. */
 export class IntentModel {
   readonly #data: ModelData;
+  #last: { text: string; result: ReturnType<IntentModel['score']> } | undefined;
+  /** Scratch space of `#vectorize`, reused by every message (grown for longer ones). */
+  #scratch = { buckets: new Uint32Array(1024), rows: new Int32Array(1024), values: new Float64Array(1024) };
 
   constructor(data: ModelData) {
     this.#data = data;
@@ -186,7 +189,9 @@ export class IntentModel {
    * `data.languages` order) from the language head. `known` is false when the text shares no
    * feature with the training data.
    */
-  score(text: string): { ranked: Scored[]; languages: Float64Array; known: boolean } {
+  score(text: string): Readonly<{ ranked: readonly Scored[]; languages: Float64Array; known: boolean }> {
+    // The engine asks for the language and then the intent of the same message: scored once.
+    if (this.#last?.text === text) return this.#last.result;
     const vector = this.#vectorize(text);
     const { intents, weights, scales, languageWeights, languageScales, temperature } = this.#data;
     const probabilities = softmaxInPlace(linear(vector, weights, scales, intents.length), temperature);
@@ -196,7 +201,9 @@ export class IntentModel {
       linear(vector, languageWeights, languageScales, this.#data.languages.length),
       1,
     );
-    return { ranked, languages, known: vector.rows.length > 0 };
+    const result = { ranked, languages, known: vector.rows.length > 0 };
+    this.#last = { text, result };
+    return result;
   }
 
   /**
@@ -210,15 +217,44 @@ export class IntentModel {
     return words.filter((hash) => indexIn(this.#data.words, hash) >= 0).length / words.length;
   }
 
+  /**
+   * The text's vector, built in reused typed arrays: the buckets of its features are collected,
+   * sorted and counted in runs (no Map, no strings, no arrays per message). Valid until the next
+   * call; the scores read it at once.
+   */
   #vectorize(text: string): SparseVector {
-    return vectorize(
-      extractFeatures(text),
-      (id) => {
-        const row = indexIn(this.#data.buckets, id);
-        return row < 0 ? undefined : row;
-      },
-      this.#data.idf,
-    );
+    let scratch = this.#scratch;
+    let count = 0;
+    forEachFeature(text, (id) => {
+      if (count === scratch.buckets.length) {
+        const grown = new Uint32Array(count * 2);
+        grown.set(scratch.buckets);
+        scratch = { buckets: grown, rows: new Int32Array(count * 2), values: new Float64Array(count * 2) };
+        this.#scratch = scratch;
+      }
+      scratch.buckets[count++] = id;
+    });
+    const { buckets, rows, values } = scratch;
+    buckets.subarray(0, count).sort();
+    const { idf } = this.#data;
+    let kept = 0;
+    let squares = 0;
+    for (let index = 0; index < count; ) {
+      const id = buckets[index] as number;
+      let repeats = 1;
+      while (index + repeats < count && buckets[index + repeats] === id) repeats++;
+      index += repeats;
+      const row = indexIn(this.#data.buckets, id);
+      if (row < 0) continue;
+      const value = termWeight(repeats, idf[row] as number);
+      rows[kept] = row;
+      values[kept++] = value;
+      squares += value * value;
+    }
+    const norm = Math.sqrt(squares) || 1;
+    const normalized = new Float32Array(kept);
+    for (let k = 0; k < kept; k++) normalized[k] = (values[k] as number) / norm;
+    return { rows: rows.subarray(0, kept), values: normalized };
   }
 
   #raw(vector: SparseVector): Float64Array {
@@ -278,11 +314,15 @@ function vectorize(
     const row = rowOf(id);
     if (row === undefined) continue;
     rows.push(row);
-    // Sublinear term frequency: a repeated n-gram is evidence, not proportionally more evidence.
-    values.push((1 + Math.log(count)) * (idf[row] as number));
+    values.push(termWeight(count, idf[row] as number));
   }
   const norm = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
   return { rows: Int32Array.from(rows), values: Float32Array.from(values, (value) => value / norm) };
+}
+
+/** Sublinear term frequency × IDF: a repeated n-gram is evidence, not proportionally more evidence. */
+function termWeight(count: number, idf: number): number {
+  return (1 + Math.log(count)) * idf;
 }
 
 function scoreInto(scores: Float64Array, weights: Float32Array, classes: number, vector: SparseVector): void {
