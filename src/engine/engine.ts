@@ -644,18 +644,24 @@ export function createEngine(deps: EngineDeps): Engine {
     ...(deps.reminders ? ['reminders', 'cancelReminders'] : []),
   ];
 
-  /** Global commands typed as words ("menu", "back"…) in the user's language or English. */
+  /**
+   * Global commands typed as words ("menu", "back"…) in the user's language or English: the
+   * first command, in TYPED_COMMANDS order, whose keywords hold the text. Built once per language
+   * (rendering and splitting every keyword list for every typed message was a measurable share of
+   * a turn's CPU and garbage).
+   */
+  const commandsByWord = new Map<LanguageCode, Map<string, string>>();
   function typedCommand(turn: TurnState, normalized: string): string | undefined {
-    for (const name of TYPED_COMMANDS) {
-      for (const language of new Set([turn.language, 'en' as LanguageCode])) {
-        const words = translator
-          .render(phrase(`common:keywords.${name}`), language)
-          .split('|')
-          .map(normalizeText);
-        if (words.includes(normalized)) return name;
-      }
+    let commands = commandsByWord.get(turn.language);
+    if (!commands) {
+      commands = new Map();
+      for (const name of TYPED_COMMANDS)
+        for (const language of new Set([turn.language, 'en' as LanguageCode]))
+          for (const word of translator.render(phrase(`common:keywords.${name}`), language).split('|'))
+            if (!commands.has(normalizeText(word))) commands.set(normalizeText(word), name);
+      commandsByWord.set(turn.language, commands);
     }
-    return undefined;
+    return commands.get(normalized);
   }
 
   /**
