@@ -16,4 +16,4 @@ RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 3978
 # Node as PID 1 receives docker stop's SIGTERM and shuts down gracefully (src/server.ts).
-CMD ["node", "--max-semi-space-size=8", "--min-semi-space-size=8", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--min-semi-space-size=8", "--max-old-space-size=1024", "dist/main.js"]
