@@ -118,21 +118,24 @@ async function drive(
   return loadResult(result, { sentAt: traffic.sentAt, ...(line ? { answeredAt: line.replies } : {}) }, rss);
 }
 
-async function runBaseline(): Promise<{ start: number; load: LoadResult }> {
+/** The bare baseline, or with `relay` the bare relay that also POSTs one reply per event. */
+async function runBaseline(relay = false): Promise<{ start: number; load: LoadResult }> {
+  const line = relay ? await startFakeLine() : undefined;
   const server = await startServer({
     command: [process.execPath, 'bench/baseline-server.ts'],
-    env: { LINE_CHANNEL_SECRET: CHANNEL_SECRET },
+    env: { LINE_CHANNEL_SECRET: CHANNEL_SECRET, ...(line ? { LINE_API_BASE_URL: line.url } : {}) },
     readyPath: '/healthz',
     core: 0,
   });
   try {
-    await drive(server, undefined, { seconds: WARMUP_SECONDS, userPrefix: 'W' });
+    await drive(server, line, { seconds: WARMUP_SECONDS, userPrefix: 'W' });
     return {
       start: server.startMs,
-      load: await drive(server, undefined, { seconds: SECONDS, userPrefix: 'U' }),
+      load: await drive(server, line, { seconds: SECONDS, userPrefix: 'U' }),
     };
   } finally {
     await server.stop();
+    await line?.close();
   }
 }
 
@@ -254,12 +257,15 @@ const coldStart = await (async () => {
 })();
 
 const baseline: Array<Awaited<ReturnType<typeof runBaseline>>> = [];
+const relay: Array<Awaited<ReturnType<typeof runBaseline>>> = [];
 const sqlite: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
 const redis: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
 const directline: DirectLineRun[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   log(`round ${round + 1}/${ROUNDS}: baseline`);
   baseline.push(await runBaseline());
+  log(`round ${round + 1}/${ROUNDS}: bare relay`);
+  relay.push(await runBaseline(true));
   log(`round ${round + 1}/${ROUNDS}: madoguchi (embedded SQLite)`);
   sqlite.push(await runMadoguchi(round, 'sqlite'));
   log(`round ${round + 1}/${ROUNDS}: madoguchi (Redis)`);
@@ -308,6 +314,7 @@ const summarize = (runs: Array<{ start: number; load: LoadResult; halfLoad?: Loa
   errors: runs.reduce((sum, r) => sum + r.load.errors, 0),
 });
 const base = summarize(baseline);
+const bareRelay = summarize(relay);
 const embedded = summarize(sqlite);
 const shared = summarize(redis);
 const widget = summarize(directline);
@@ -320,6 +327,9 @@ const results = {
   connections: CONNECTIONS,
   users: USERS,
   baseline: base,
+  /** The baseline plus one reply POST per event: the most an answering LINE bot can keep. */
+  relay: bareRelay,
+  relayRatio: bareRelay.rps / base.rps,
   madoguchi: embedded,
   madoguchiRedis: shared,
   throughputRatio: embedded.rps / base.rps,
@@ -349,6 +359,7 @@ const table = [
   `| server | requests/s | ack p50 / p99 (ms) | turn p50 / p99 (ms) | turn p99 at half load (ms) | RSS (MB) | start to ready (ms) |`,
   `| --- | --- | --- | --- | --- | --- | --- |`,
   `| bare node:http + HMAC + JSON.parse | ${f(base.rps, 0)} | ${f(base.ackP50)} / ${f(base.ackP99)} | — | — | ${f(base.rssMb, 0)} | ${f(base.startMs, 0)} |`,
+  `| bare relay: the same + one reply POST per event | ${f(bareRelay.rps, 0)} (${f(results.relayRatio, 2)}×) | ${f(bareRelay.ackP50)} / ${f(bareRelay.ackP99)} | ${f(bareRelay.e2eP50)} / ${f(bareRelay.e2eP99)} | — | ${f(bareRelay.rssMb, 0)} | ${f(bareRelay.startMs, 0)} |`,
   `| Madoguchi, embedded SQLite | ${f(embedded.rps, 0)} (${f(results.throughputRatio, 2)}×) | ${f(embedded.ackP50)} / ${f(embedded.ackP99)} | ${f(embedded.e2eP50)} / ${f(embedded.e2eP99)} | ${f(embedded.halfLoadE2eP99)} | ${f(embedded.rssMb, 0)} | ${f(embedded.startMs, 0)} (${f(results.startRatio, 2)}×) |`,
   `| Madoguchi, Redis | ${f(shared.rps, 0)} (${f(shared.rps / base.rps, 2)}×) | ${f(shared.ackP50)} / ${f(shared.ackP99)} | ${f(shared.e2eP50)} / ${f(shared.e2eP99)} | ${f(shared.halfLoadE2eP99)} | ${f(shared.rssMb, 0)} | ${f(shared.startMs, 0)} |`,
   `| Madoguchi, /directline (widget flow) | ${f(widget.rps, 0)} (${f(widget.rps / base.rps, 2)}×) | ${f(widget.ackP50)} / ${f(widget.ackP99)} | ${f(widget.e2eP50)} / ${f(widget.e2eP99)} | ${f(widget.halfLoadE2eP99)} | ${f(widget.rssMb, 0)} | ${f(widget.startMs, 0)} |`,
@@ -357,7 +368,7 @@ const table = [
   `Stored per conversation: ${f(results.storage.jsonBytesPerConversation, 0)} bytes of JSON, ${f(results.storage.fileBytesPerConversation, 0)} bytes of SQLite file.`,
   `Turn latency at ${scaleRate} req/s: ${few.toLocaleString('en')} stored conversations p50 ${f(scaling[few]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[few]?.e2eP99 ?? Number.NaN)} ms; ${many.toLocaleString('en')} stored p50 ${f(scaling[many]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[many]?.e2eP99 ?? Number.NaN)} ms (p50 ratio ${f(results.scaling.p50Ratio, 2)}×).`,
   `Start to ready with the compile cache warm (every start after the first); the first start after a build took ${f(coldStart, 0)} ms.`,
-  `Errors or non-2xx answers: baseline ${base.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}, Direct Line ${widget.errors}.`,
+  `Errors or non-2xx answers: baseline ${base.errors}, relay ${bareRelay.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}, Direct Line ${widget.errors}.`,
   `Direct Line: ${DIRECTLINE_CONVERSATIONS} conversations opened through the widget flow (token, conversation, WebSocket, greeting) in ${f(results.directline.setupMs, 0)} ms; ${f(results.directline.answered * 100)}% of the activities posted under load got their reply on the stream.`,
   `Medians of ${ROUNDS} interleaved round(s), ${SECONDS} s each, ${CONNECTIONS} connections, ${USERS.toLocaleString('en')} users walking the lost-card dialog in 8 languages.`,
 ].join('\n');
