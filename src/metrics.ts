@@ -156,8 +156,11 @@ export function instrumentStore(store: Store, metrics: Metrics): Store {
       metrics.errors.inc({ kind: 'store' });
       throw error;
     } finally {
-      const labelled = labels.get(operation) ?? { operation };
-      labels.set(operation, labelled);
+      let labelled = labels.get(operation);
+      if (!labelled) {
+        labelled = { operation };
+        labels.set(operation, labelled);
+      }
       metrics.storeDuration.observe(labelled, (performance.now() - started) / 1000);
     }
   }

@@ -650,18 +650,18 @@ export function createEngine(deps: EngineDeps): Engine {
    * (rendering and splitting every keyword list for every typed message was a measurable share of
    * a turn's CPU and garbage).
    */
-  const commandsByWord = new Map<LanguageCode, Map<string, string>>();
+  const commandsByWord = perLanguage((language) => {
+    const commands = new Map<string, string>();
+    for (const name of TYPED_COMMANDS)
+      for (const wordsOf of new Set([language, 'en' as LanguageCode]))
+        for (const word of translator.render(phrase(`common:keywords.${name}`), wordsOf).split('|')) {
+          const form = normalizeText(word);
+          if (!commands.has(form)) commands.set(form, name);
+        }
+    return commands;
+  });
   function typedCommand(turn: TurnState, normalized: string): string | undefined {
-    let commands = commandsByWord.get(turn.language);
-    if (!commands) {
-      commands = new Map();
-      for (const name of TYPED_COMMANDS)
-        for (const language of new Set([turn.language, 'en' as LanguageCode]))
-          for (const word of translator.render(phrase(`common:keywords.${name}`), language).split('|'))
-            if (!commands.has(normalizeText(word))) commands.set(normalizeText(word), name);
-      commandsByWord.set(turn.language, commands);
-    }
-    return commands.get(normalized);
+    return commandsByWord(turn.language).get(normalized);
   }
 
   /**
@@ -678,17 +678,15 @@ export function createEngine(deps: EngineDeps): Engine {
     { label: phrase('common:nav.menu'), payload: 'cmd:menu' },
     { label: phrase('common:next.another'), payload: 'cmd:menu' },
   ];
-  const buttonsByLabel = new Map<LanguageCode, Map<string, string>>();
+  const buttonsByLabel = perLanguage((language) => {
+    const labels = new Map<string, string>();
+    for (const choice of ownButtons)
+      for (const form of labelForms(translator.render(choice.label, language)))
+        if (!labels.has(form)) labels.set(form, choice.payload);
+    return labels;
+  });
   function typedButton(turn: TurnState, normalized: string): string | undefined {
-    let labels = buttonsByLabel.get(turn.language);
-    if (!labels) {
-      labels = new Map();
-      for (const choice of ownButtons)
-        for (const form of labelForms(translator.render(choice.label, turn.language)))
-          if (!labels.has(form)) labels.set(form, choice.payload);
-      buttonsByLabel.set(turn.language, labels);
-    }
-    return labels.get(normalized);
+    return buttonsByLabel(turn.language).get(normalized);
   }
 
   /**
@@ -968,5 +966,18 @@ export function createEngine(deps: EngineDeps): Engine {
       await deps.reminders?.forget(channel, userKey);
       await store.delete(conversationKey(channel, userKey));
     },
+  };
+}
+
+/** `build(language)` run once per language, its result kept for the engine's life. */
+function perLanguage<T>(build: (language: LanguageCode) => T): (language: LanguageCode) => T {
+  const built = new Map<LanguageCode, T>();
+  return (language) => {
+    let value = built.get(language);
+    if (value === undefined) {
+      value = build(language);
+      built.set(language, value);
+    }
+    return value;
   };
 }

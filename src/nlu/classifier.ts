@@ -238,7 +238,6 @@ export class IntentModel {
     buckets.subarray(0, count).sort();
     const { idf } = this.#data;
     let kept = 0;
-    let squares = 0;
     for (let index = 0; index < count; ) {
       const id = buckets[index] as number;
       let repeats = 1;
@@ -246,15 +245,10 @@ export class IntentModel {
       index += repeats;
       const row = indexIn(this.#data.buckets, id);
       if (row < 0) continue;
-      const value = termWeight(repeats, idf[row] as number);
       rows[kept] = row;
-      values[kept++] = value;
-      squares += value * value;
+      values[kept++] = termWeight(repeats, idf[row] as number);
     }
-    const norm = Math.sqrt(squares) || 1;
-    const normalized = new Float32Array(kept);
-    for (let k = 0; k < kept; k++) normalized[k] = (values[k] as number) / norm;
-    return { rows: rows.subarray(0, kept), values: normalized };
+    return { rows: rows.subarray(0, kept), values: l2Normalized(values, kept) };
   }
 
   #raw(vector: SparseVector): Float64Array {
@@ -316,8 +310,17 @@ function vectorize(
     rows.push(row);
     values.push(termWeight(count, idf[row] as number));
   }
-  const norm = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
-  return { rows: Int32Array.from(rows), values: Float32Array.from(values, (value) => value / norm) };
+  return { rows: Int32Array.from(rows), values: l2Normalized(values, values.length) };
+}
+
+/** The first `count` values scaled to unit length (all zero stays zero). */
+function l2Normalized(values: ArrayLike<number>, count: number): Float32Array {
+  let squares = 0;
+  for (let k = 0; k < count; k++) squares += (values[k] as number) ** 2;
+  const norm = Math.sqrt(squares) || 1;
+  const normalized = new Float32Array(count);
+  for (let k = 0; k < count; k++) normalized[k] = (values[k] as number) / norm;
+  return normalized;
 }
 
 /** Sublinear term frequency × IDF: a repeated n-gram is evidence, not proportionally more evidence. */
