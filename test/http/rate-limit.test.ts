@@ -22,7 +22,45 @@ describe('createTokenBucketLimiter', () => {
     expect(Array.from({ length: 1000 }, () => limiter.take('a').allowed).every(Boolean)).toBe(true);
   });
 
-  it('keeps at most maxKeys buckets, forgetting the least recently used', () => {
+  it('earns tokens back evenly: half a minute after a spent burst, half the burst is back', () => {
+    let now = 0;
+    const limiter = createTokenBucketLimiter({ perMinute: 60, now: () => now });
+    expect(Array.from({ length: 61 }, () => limiter.take('a').allowed).filter(Boolean)).toHaveLength(60);
+    now += 30_000;
+    expect(Array.from({ length: 31 }, () => limiter.take('a').allowed).filter(Boolean)).toHaveLength(30);
+    // A full minute idle refills the bucket, never beyond the burst.
+    now += 600_000;
+    expect(Array.from({ length: 61 }, () => limiter.take('a').allowed).filter(Boolean)).toHaveLength(60);
+  });
+
+  it('forgets keys whose bucket has been full for a minute, as other keys come and go', () => {
+    let now = 0;
+    const limiter = createTokenBucketLimiter({ perMinute: 60, now: () => now });
+    for (let user = 0; user < 1000; user++) limiter.take(`user-${user}`);
+    expect(limiter.trackedKeys).toBe(1000);
+    // A second later their buckets are full again (one token spent, one earned back); a minute
+    // after that they are forgotten.
+    now += 1_000;
+    for (let request = 0; request < 1000; request++) limiter.take(`busy-${request % 2}`);
+    expect(limiter.trackedKeys).toBe(1002);
+    now += 60_000;
+    for (let request = 0; request < 1000; request++) limiter.take(`busy-${request % 2}`);
+    expect(limiter.trackedKeys).toBe(2);
+  });
+
+  it('keeps at most maxKeys buckets: idle ones go first, then the oldest', () => {
+    let now = 0;
+    const idleFirst = createTokenBucketLimiter({ perMinute: 1, maxKeys: 2, now: () => now });
+    idleFirst.take('a');
+    now += 30_000;
+    idleFirst.take('b');
+    now += 30_000; // a's bucket is full again, b's is not
+    idleFirst.take('c'); // forgets a, keeps b
+    expect(idleFirst.take('b').allowed).toBe(false);
+    expect(idleFirst.trackedKeys).toBe(2);
+  });
+
+  it('keeps at most maxKeys buckets, forgetting the oldest when none is idle', () => {
     const limiter = createTokenBucketLimiter({ perMinute: 1, maxKeys: 2, now: () => 0 });
     limiter.take('a');
     limiter.take('b');
