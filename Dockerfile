@@ -1,6 +1,6 @@
 # Madoguchi on Node's official image, running what `npm start` runs: the production bundle.
 # Kept minimal on purpose: it has not been built here (the development machines have no Docker).
-# See docs/deployment.md for running several instances with Redis.
+# See the README's Deployment section for running several instances with Redis.
 FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production
