@@ -17,9 +17,7 @@ export interface Scored {
 /**
  * Everything a trained model is: the feature buckets it knows (sorted), their IDF, and two heads
  * over the same features: per-intent weights and per-language weights (language identification for
- * the scripts several of our languages share; it replaced tinyld's 52 MB model). Weights are int8
- * with one scale per bucket and head (|error| ≤ scale/2 = 0.4% of the bucket's largest weight):
- * four times smaller than float32, with no measurable change in the scores' ranking.
+ * the scripts several of our languages share; it replaced tinyld's 52 MB model).
  */
 export interface ModelData {
   intents: Intent[];
@@ -27,15 +25,28 @@ export interface ModelData {
   /** Softmax temperature applied to the raw scores (chosen by cross-validation, see train.ts). */
   temperature: number;
   buckets: Uint32Array;
-  idf: Float32Array;
-  scales: Float32Array;
-  /** rows × intents, row-major. */
-  weights: Int8Array;
-  languageScales: Float32Array;
-  /** rows × languages, row-major. */
-  languageWeights: Int8Array;
+  /** Half precision: a relative error of 0.05 %, well under the weights' own (see `Head`). */
+  idf: Float16Array;
+  intentHead: Head;
+  languageHead: Head;
   /** Sorted hashes of the words at least two training utterances use (see `wordCoverage`). */
   words: Uint32Array;
+}
+
+/**
+ * One softmax head's weights, for the model rows that have any. Weights are int8 with one
+ * half-precision scale per row (|error| ≤ scale/2 = 0.4 % of the row's largest weight): four times
+ * smaller than float32, with no measurable change in the scores' ranking. Rows whose weights are
+ * all zero are left out: half the model's rows for the language head, whose n-grams of the scripts
+ * only one of our languages writes (Thai, Khmer, Hangul, ...) no language example ever touches
+ * (4.5 MB of the model). `present` is a bitmap over the model's rows saying which rows are kept,
+ * in order.
+ */
+export interface Head {
+  present: Uint32Array;
+  scales: Float16Array;
+  /** kept rows × classes, row-major. */
+  weights: Int8Array;
 }
 
 export interface TrainingOptions {
@@ -89,7 +100,7 @@ export function trainIntentModel(examples: readonly Example[], options: Training
   buckets.forEach((id, row) => {
     rowOf.set(id, row);
   });
-  const idf = Float32Array.from(
+  const idf = Float16Array.from(
     buckets,
     (id) => Math.log((examples.length + 1) / ((documentFrequency.get(id) ?? 0) + 1)) + 1,
   );
@@ -123,10 +134,8 @@ export function trainIntentModel(examples: readonly Example[], options: Training
     temperature: 1,
     buckets,
     idf,
-    scales: intentHead.scales,
-    weights: intentHead.quantized,
-    languageScales: languageHead.scales,
-    languageWeights: languageHead.quantized,
+    intentHead,
+    languageHead,
   };
 }
 
@@ -136,7 +145,7 @@ function trainHead(
   labels: readonly number[],
   classes: number,
   { rows, epochs, random }: { rows: number; epochs: number; random: () => number },
-): { scales: Float32Array; quantized: Int8Array } {
+): Head {
   const weights = new Float32Array(rows * classes);
   const squaredGradients = new Float32Array(rows * classes);
   const gradient = new Float64Array(classes);
@@ -171,8 +180,14 @@ export class IntentModel {
   /** Scratch space of `#vectorize`, reused by every message (grown for longer ones). */
   #scratch = { buckets: new Uint32Array(1024), rows: new Int32Array(1024), values: new Float64Array(1024) };
 
+  /** Per head, the number of kept rows before each 32-row word of its bitmap (see `headRow`). */
+  readonly #intentRanks: Uint32Array;
+  readonly #languageRanks: Uint32Array;
+
   constructor(data: ModelData) {
     this.#data = data;
+    this.#intentRanks = ranksOf(data.intentHead.present);
+    this.#languageRanks = ranksOf(data.languageHead.present);
   }
 
   get data(): ModelData {
@@ -193,12 +208,12 @@ export class IntentModel {
     // The engine asks for the language and then the intent of the same message: scored once.
     if (this.#last?.text === text) return this.#last.result;
     const vector = this.#vectorize(text);
-    const { intents, weights, scales, languageWeights, languageScales, temperature } = this.#data;
-    const probabilities = softmaxInPlace(linear(vector, weights, scales, intents.length), temperature);
+    const { intents, temperature } = this.#data;
+    const probabilities = softmaxInPlace(this.#raw(vector), temperature);
     const ranked = intents.map((intent, index) => ({ intent, confidence: probabilities[index] as number }));
     ranked.sort((a, b) => b.confidence - a.confidence);
     const languages = softmaxInPlace(
-      linear(vector, languageWeights, languageScales, this.#data.languages.length),
+      linear(vector, this.#data.languageHead, this.#languageRanks, this.#data.languages.length),
       1,
     );
     const result = { ranked, languages, known: vector.rows.length > 0 };
@@ -252,7 +267,7 @@ export class IntentModel {
   }
 
   #raw(vector: SparseVector): Float64Array {
-    return linear(vector, this.#data.weights, this.#data.scales, this.#data.intents.length);
+    return linear(vector, this.#data.intentHead, this.#intentRanks, this.#data.intents.length);
   }
 }
 
@@ -274,21 +289,44 @@ function indexIn(sorted: Uint32Array, value: number): number {
 }
 
 /** Scores of one quantised head for a vector. */
-function linear(
-  vector: SparseVector,
-  weights: Int8Array,
-  scales: Float32Array,
-  classes: number,
-): Float64Array {
+function linear(vector: SparseVector, head: Head, ranks: Uint32Array, classes: number): Float64Array {
+  const { present, scales, weights } = head;
   const scores = new Float64Array(classes);
   for (let k = 0; k < vector.rows.length; k++) {
-    const row = vector.rows[k] as number;
+    const row = headRow(present, ranks, vector.rows[k] as number);
+    if (row < 0) continue;
     const offset = row * classes;
     const value = (vector.values[k] as number) * (scales[row] as number);
     for (let c = 0; c < classes; c++)
       scores[c] = (scores[c] as number) + (weights[offset + c] as number) * value;
   }
   return scores;
+}
+
+/** Prefix counts of a bitmap's set bits, one per 32-bit word. */
+function ranksOf(present: Uint32Array): Uint32Array {
+  const ranks = new Uint32Array(present.length);
+  let total = 0;
+  for (let word = 0; word < present.length; word++) {
+    ranks[word] = total;
+    total += bitCount(present[word] as number);
+  }
+  return ranks;
+}
+
+/** A model row's index among a head's kept rows, or -1 when the head has no weights for it. */
+function headRow(present: Uint32Array, ranks: Uint32Array, row: number): number {
+  const word = row >>> 5;
+  const bit = 1 << (row & 31);
+  const bits = present[word] as number;
+  if ((bits & bit) === 0) return -1;
+  return (ranks[word] as number) + bitCount(bits & (bit - 1));
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) as number;
 }
 
 /** A sublinear-tf × IDF vector over model rows, L2-normalised; unknown buckets are dropped. */
@@ -300,7 +338,7 @@ interface SparseVector {
 function vectorize(
   termCounts: Map<number, number>,
   rowOf: (id: number) => number | undefined,
-  idf: Float32Array,
+  idf: Float16Array,
 ): SparseVector {
   const rows: number[] = [];
   const values: number[] = [];
@@ -352,20 +390,36 @@ export function softmaxInPlace(scores: Float64Array, temperature: number): Float
   return scores;
 }
 
-function quantize(weights: Float32Array, classes: number): { scales: Float32Array; quantized: Int8Array } {
+/** A trained head in int8 with a half-precision scale per row, its all-zero rows left out. */
+function quantize(weights: Float32Array, classes: number): Head {
   const rows = weights.length / classes;
-  const scales = new Float32Array(rows);
-  const quantized = new Int8Array(weights.length);
+  const present = new Uint32Array(Math.ceil(rows / 32));
+  const kept: number[] = [];
   for (let row = 0; row < rows; row++) {
+    for (let c = 0; c < classes; c++) {
+      if (weights[row * classes + c] !== 0) {
+        present[row >>> 5] = (present[row >>> 5] as number) | (1 << (row & 31));
+        kept.push(row);
+        break;
+      }
+    }
+  }
+  const scales = new Float16Array(kept.length);
+  const quantized = new Int8Array(kept.length * classes);
+  kept.forEach((row, index) => {
     let largest = 0;
     for (let c = 0; c < classes; c++)
       largest = Math.max(largest, Math.abs(weights[row * classes + c] as number));
-    const scale = largest / 127 || 1;
-    scales[row] = scale;
+    // Rounded to half precision first, so that the int8 values are scaled by the stored scale.
+    const scale = Math.f16round(largest / 127) || 1;
+    scales[index] = scale;
     for (let c = 0; c < classes; c++)
-      quantized[row * classes + c] = Math.round((weights[row * classes + c] as number) / scale);
-  }
-  return { scales, quantized };
+      quantized[index * classes + c] = Math.max(
+        -127,
+        Math.min(127, Math.round((weights[row * classes + c] as number) / scale)),
+      );
+  });
+  return { present, scales, weights: quantized };
 }
 
 /** Mulberry32: a tiny seeded generator, so training is reproducible. */

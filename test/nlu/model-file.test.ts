@@ -35,6 +35,32 @@ describe('encodeModelFile / decodeModelFile', () => {
     }
   });
 
+  it("leaves out a head's rows without weights: n-grams no example of the head's languages has", () => {
+    const model = trainIntentModel(
+      [
+        { text: 'I lost my card', intent: 'lost-card', language: 'en' },
+        { text: "j'ai perdu ma carte", intent: 'lost-card', language: 'fr' },
+        { text: 'hello there', intent: 'menu', language: 'en' },
+        { text: 'ฉันทำบัตรหาย', intent: 'lost-card', language: 'th' },
+      ],
+      { epochs: 5, languageHead: ['en', 'fr'], minDocumentFrequency: 1 },
+    );
+    // Every row has intent weights; the Thai n-grams have no language weights and are not stored.
+    expect(model.intentHead.scales.length).toBe(model.buckets.length);
+    expect(model.languageHead.scales.length).toBeGreaterThan(0);
+    expect(model.languageHead.scales.length).toBeLessThan(model.buckets.length);
+    const decoded = new IntentModel(
+      decodeModelFile(encodeModelFile({ model, threshold: 0.5, trainingHash: '' })).model,
+    );
+    // Thai text reaches no language row: even odds. The kept rows still tell English from French.
+    expect([...decoded.score('ฉันทำบัตรหาย').languages]).toEqual([0.5, 0.5]);
+    expect(decoded.score('ฉันทำบัตรหาย').ranked[0]?.intent).toBe('lost-card');
+    const english = decoded.score('I lost my card').languages;
+    expect(english[model.languages.indexOf('en')]).toBeGreaterThan(0.5);
+    const french = decoded.score("j'ai perdu ma carte").languages;
+    expect(french[model.languages.indexOf('fr')]).toBeGreaterThan(0.5);
+  });
+
   it('rejects a file that is not a model', () => {
     expect(() =>
       decodeModelFile(
