@@ -33,17 +33,17 @@ describe('createTokenBucketLimiter', () => {
     expect(Array.from({ length: 61 }, () => limiter.take('a').allowed).filter(Boolean)).toHaveLength(60);
   });
 
-  it('forgets keys whose bucket has been full for a minute, as other keys come and go', () => {
+  it('forgets keys whose bucket is full again, as other keys come and go', () => {
     let now = 0;
     const limiter = createTokenBucketLimiter({ perMinute: 60, now: () => now });
     for (let user = 0; user < 1000; user++) limiter.take(`user-${user}`);
     expect(limiter.trackedKeys).toBe(1000);
-    // A second later their buckets are full again (one token spent, one earned back); a minute
-    // after that they are forgotten.
-    now += 1_000;
+    // Just before a second has passed, none has earned its token back yet.
+    now += 999;
     for (let request = 0; request < 1000; request++) limiter.take(`busy-${request % 2}`);
     expect(limiter.trackedKeys).toBe(1002);
-    now += 60_000;
+    // A second later their buckets are full again (one token spent, one earned back).
+    now += 1;
     for (let request = 0; request < 1000; request++) limiter.take(`busy-${request % 2}`);
     expect(limiter.trackedKeys).toBe(2);
   });
