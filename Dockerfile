@@ -4,6 +4,8 @@
 FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production
+# As `npm start` runs it (scripts/build.ts, SERVER_ENV): at most two malloc arenas.
+ENV MALLOC_ARENA_MAX=2
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev
 COPY . .

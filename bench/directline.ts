@@ -15,7 +15,7 @@
  */
 import autocannon from 'autocannon';
 import WebSocket from 'ws';
-import { SERVER_COMMAND } from '../scripts/build.ts';
+import { SERVER_COMMAND, SERVER_ENV } from '../scripts/build.ts';
 import { type LoadResult, loadResult, OPENINGS, pacedLoad, type ServerProcess, startServer } from './lib.ts';
 
 /** What one load gives (lib.ts), with how many posted activities got their reply on the stream. */
@@ -56,6 +56,7 @@ interface Tracker {
 
 export function directLineEnv(database: string): Record<string, string> {
   return {
+    ...SERVER_ENV,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATABASE_PATH: database,

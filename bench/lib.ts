@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { cpus } from 'node:os';
+import { SERVER_ENV } from '../scripts/build.ts';
 
 export const ROOT = new URL('../', import.meta.url).pathname;
 export const CHANNEL_SECRET = 'bench-channel-secret';
@@ -162,6 +163,7 @@ export const NOTICED = new Date(Date.now() + 9 * 3600_000 - 5 * 86_400_000).toIS
 /** Madoguchi's environment for the LINE runs: production mode, replies to the fake LINE API. */
 export function lineServerEnv(line: { url: string }, extra: Record<string, string>): Record<string, string> {
   return {
+    ...SERVER_ENV,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     LINE_CHANNEL_SECRET: CHANNEL_SECRET,
