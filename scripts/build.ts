@@ -93,6 +93,13 @@ export async function buildServer(outdir = join(ROOT, 'dist')): Promise<void> {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
     plugins: [httpWithoutLazyExports],
+    // Whitespace and comments out, syntax shortened, names kept (profiles and stack traces still
+    // name the functions): the bundle 2.2 -> 1.6 MB, which V8 also keeps in the heap as the
+    // script's source (two bytes a character: a few regular expressions hold kanji), and start to
+    // ready 225 -> 216 ms (medians of 9 interleaved starts). Stack traces point into a long line:
+    // Node's --enable-source-maps (NODE_OPTIONS) maps them back to src/ through dist/*.map.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
     logLevel: 'warning',
   });
