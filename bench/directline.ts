@@ -28,6 +28,8 @@ export interface DirectLineRun {
   conversations: number;
   load: DirectLineLoad;
   halfLoad: DirectLineLoad;
+  /** The half-load rate's first seconds, before `halfLoad` is measured (see run.ts). */
+  settling: DirectLineLoad;
 }
 
 /** 32+ characters, as config.ts requires. */
@@ -74,6 +76,7 @@ export async function runDirectLine(options: {
   conversations: number;
   seconds: number;
   warmupSeconds: number;
+  settleSeconds: number;
   connections: number;
   /** The date answered to "when did you notice" (YYYY-MM-DD). */
   noticed: string;
@@ -110,13 +113,16 @@ export async function runDirectLine(options: {
     };
     await load(options.warmupSeconds);
     const full = await load(options.seconds);
-    const half = await load(options.seconds, Math.max(1, Math.round(full.rps / 2)));
+    const rate = Math.max(1, Math.round(full.rps / 2));
+    const settling = await load(options.settleSeconds, rate);
+    const half = await load(options.seconds, rate);
     return {
       start: server.startMs,
       setupMs,
       conversations: conversations.length,
       load: full,
       halfLoad: half,
+      settling,
     };
   } finally {
     for (const conversation of conversations) conversation?.ws.terminate();

@@ -58,6 +58,15 @@ const WARMUP_SECONDS = quick ? 1 : 3;
  * requests were over 60 ms instead of 280-400), which made the p99 of a 10 s run a start-up figure.
  */
 const SCALE_WARMUP_SECONDS = quick ? 1 : 15;
+/**
+ * Half load is a steady state, measured after this long at that rate: in the first ~10 s after the
+ * full-load run the server still pays for it (in a scratch harness at 1,500 req/s, seven 20 s runs,
+ * two of them with V8's memory reducer off, which changed nothing measurable: p99 30.6-54.1 ms over
+ * the first 10 s, 10.6-27.1 ms over the next 10 s; the extra stalls were mark-compacts and a few
+ * stalls near no GC of the server's). That first stretch is measured too
+ * and reported beside the table, not in it.
+ */
+const SETTLE_SECONDS = quick ? 2 : 10;
 const ROUNDS = quick ? 1 : 3;
 const CONNECTIONS = 10;
 const USERS = quick ? 2_000 : 20_000;
@@ -146,6 +155,7 @@ async function runMadoguchi(
   start: number;
   load: LoadResult;
   halfLoad: LoadResult;
+  settling: LoadResult;
   storage?: { json: number; file: number; rows: number };
 }> {
   const line = await startFakeLine();
@@ -163,11 +173,9 @@ async function runMadoguchi(
   try {
     await drive(server, line, { seconds: WARMUP_SECONDS, userPrefix: 'W' });
     const load = await drive(server, line, { seconds: SECONDS, userPrefix: 'U' });
-    const halfLoad = await drive(server, line, {
-      seconds: SECONDS,
-      rate: Math.max(1, Math.round(load.rps / 2)),
-      userPrefix: 'H',
-    });
+    const rate = Math.max(1, Math.round(load.rps / 2));
+    const settling = await drive(server, line, { seconds: SETTLE_SECONDS, rate, userPrefix: 'S' });
+    const halfLoad = await drive(server, line, { seconds: SECONDS, rate, userPrefix: 'H' });
     let storage: { json: number; file: number; rows: number } | undefined;
     if (store === 'sqlite') {
       await server.stop();
@@ -179,7 +187,7 @@ async function runMadoguchi(
       db.close();
       storage = { rows: row.rows, json: row.json, file: statSync(database).size / row.rows };
     }
-    return { start: server.startMs, load, halfLoad, ...(storage ? { storage } : {}) };
+    return { start: server.startMs, load, halfLoad, settling, ...(storage ? { storage } : {}) };
   } finally {
     await server.stop();
     await line.close();
@@ -277,6 +285,7 @@ for (let round = 0; round < ROUNDS; round += 1) {
       conversations: DIRECTLINE_CONVERSATIONS,
       seconds: SECONDS,
       warmupSeconds: WARMUP_SECONDS,
+      settleSeconds: SETTLE_SECONDS,
       connections: CONNECTIONS,
       noticed: NOTICED,
     }),
@@ -300,7 +309,9 @@ for (const stored of SCALE) {
 }
 rmSync(work, { recursive: true, force: true });
 
-const summarize = (runs: Array<{ start: number; load: LoadResult; halfLoad?: LoadResult }>) => ({
+const summarize = (
+  runs: Array<{ start: number; load: LoadResult; halfLoad?: LoadResult; settling?: LoadResult }>,
+) => ({
   rps: median(runs.map((r) => r.load.rps)),
   ackP50: median(runs.map((r) => r.load.ackP50)),
   ackP99: median(runs.map((r) => r.load.ackP99)),
@@ -309,6 +320,8 @@ const summarize = (runs: Array<{ start: number; load: LoadResult; halfLoad?: Loa
   halfLoadE2eP99: median(runs.map((r) => r.halfLoad?.e2eP99 ?? Number.NaN)),
   halfLoadRps: median(runs.map((r) => r.halfLoad?.rps ?? Number.NaN)),
   halfLoadGeneratorLagP99: median(runs.map((r) => r.halfLoad?.generatorLagP99 ?? Number.NaN)),
+  /** The same rate's first seconds, right after the full-load run (not in the table). */
+  settlingE2eP99: median(runs.map((r) => r.settling?.e2eP99 ?? Number.NaN)),
   rssMb: median(runs.map((r) => r.load.rssMb)),
   startMs: median(runs.map((r) => r.start)),
   errors: runs.reduce((sum, r) => sum + r.load.errors, 0),
@@ -364,7 +377,7 @@ const table = [
   `| Madoguchi, Redis | ${f(shared.rps, 0)} (${f(shared.rps / base.rps, 2)}×) | ${f(shared.ackP50)} / ${f(shared.ackP99)} | ${f(shared.e2eP50)} / ${f(shared.e2eP99)} | ${f(shared.halfLoadE2eP99)} | ${f(shared.rssMb, 0)} | ${f(shared.startMs, 0)} |`,
   `| Madoguchi, /directline (widget flow) | ${f(widget.rps, 0)} (${f(widget.rps / base.rps, 2)}×) | ${f(widget.ackP50)} / ${f(widget.ackP99)} | ${f(widget.e2eP50)} / ${f(widget.e2eP99)} | ${f(widget.halfLoadE2eP99)} | ${f(widget.rssMb, 0)} | ${f(widget.startMs, 0)} |`,
   '',
-  `Half load: a steady open-loop rate of half the run's throughput (SQLite ${f(embedded.halfLoadRps, 0)}, Redis ${f(shared.halfLoadRps, 0)}, Direct Line ${f(widget.halfLoadRps, 0)} req/s), latency counted from each request's scheduled time; the load generator itself sent late by p99 ${f(embedded.halfLoadGeneratorLagP99)} / ${f(shared.halfLoadGeneratorLagP99)} / ${f(widget.halfLoadGeneratorLagP99)} ms.`,
+  `Half load: a steady open-loop rate of half the run's throughput (SQLite ${f(embedded.halfLoadRps, 0)}, Redis ${f(shared.halfLoadRps, 0)}, Direct Line ${f(widget.halfLoadRps, 0)} req/s), measured after ${SETTLE_SECONDS} s at that rate, latency counted from each request's scheduled time; the load generator itself sent late by p99 ${f(embedded.halfLoadGeneratorLagP99)} / ${f(shared.halfLoadGeneratorLagP99)} / ${f(widget.halfLoadGeneratorLagP99)} ms. Over those first ${SETTLE_SECONDS} s, right after the full-load run, turn p99 was ${f(embedded.settlingE2eP99)} / ${f(shared.settlingE2eP99)} / ${f(widget.settlingE2eP99)} ms.`,
   `Stored per conversation: ${f(results.storage.jsonBytesPerConversation, 0)} bytes of JSON, ${f(results.storage.fileBytesPerConversation, 0)} bytes of SQLite file.`,
   `Turn latency at ${scaleRate} req/s: ${few.toLocaleString('en')} stored conversations p50 ${f(scaling[few]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[few]?.e2eP99 ?? Number.NaN)} ms; ${many.toLocaleString('en')} stored p50 ${f(scaling[many]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[many]?.e2eP99 ?? Number.NaN)} ms (p50 ratio ${f(results.scaling.p50Ratio, 2)}×).`,
   `Start to ready with the compile cache warm (every start after the first); the first start after a build took ${f(coldStart, 0)} ms.`,
