@@ -63,8 +63,8 @@ const SCALE_WARMUP_SECONDS = quick ? 1 : 15;
  * full-load run the server still pays for it (in a scratch harness at 1,500 req/s, seven 20 s runs,
  * two of them with V8's memory reducer off, which changed nothing measurable: p99 30.6-54.1 ms over
  * the first 10 s, 10.6-27.1 ms over the next 10 s; the extra stalls were mark-compacts and a few
- * stalls near no GC of the server's). That first stretch is measured too
- * and reported beside the table, not in it.
+ * stalls near no GC of the server's). That first stretch is measured too and reported beside the
+ * table, not in it.
  */
 const SETTLE_SECONDS = quick ? 2 : 10;
 const ROUNDS = quick ? 1 : 3;
