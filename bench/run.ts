@@ -127,11 +127,22 @@ async function drive(
   return loadResult(result, { sentAt: traffic.sentAt, ...(line ? { answeredAt: line.replies } : {}) }, rss);
 }
 
-/** The bare baseline, or with `relay` the bare relay that also POSTs one reply per event. */
-async function runBaseline(relay = false): Promise<{ start: number; load: LoadResult }> {
-  const line = relay ? await startFakeLine() : undefined;
+/**
+ * The reference servers, on the same traffic: the bare baseline, the bare relay (the baseline plus
+ * one reply POST per event) and the issue's reference bot, the `@line/bot-sdk` echo bot on express
+ * (bench/echo-bot.ts). The last two reply to the fake LINE API.
+ */
+const REFERENCES = {
+  baseline: { script: 'bench/baseline-server.ts', replies: false },
+  relay: { script: 'bench/baseline-server.ts', replies: true },
+  echoBot: { script: 'bench/echo-bot.ts', replies: true },
+} as const;
+
+async function runReference(kind: keyof typeof REFERENCES): Promise<{ start: number; load: LoadResult }> {
+  const { script, replies } = REFERENCES[kind];
+  const line = replies ? await startFakeLine() : undefined;
   const server = await startServer({
-    command: [process.execPath, 'bench/baseline-server.ts'],
+    command: [process.execPath, script],
     env: { LINE_CHANNEL_SECRET: CHANNEL_SECRET, ...(line ? { LINE_API_BASE_URL: line.url } : {}) },
     readyPath: '/healthz',
     core: 0,
@@ -264,16 +275,19 @@ const coldStart = await (async () => {
   return server.startMs;
 })();
 
-const baseline: Array<Awaited<ReturnType<typeof runBaseline>>> = [];
-const relay: Array<Awaited<ReturnType<typeof runBaseline>>> = [];
+const baseline: Array<Awaited<ReturnType<typeof runReference>>> = [];
+const relay: Array<Awaited<ReturnType<typeof runReference>>> = [];
+const echoBot: Array<Awaited<ReturnType<typeof runReference>>> = [];
 const sqlite: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
 const redis: Array<Awaited<ReturnType<typeof runMadoguchi>>> = [];
 const directline: DirectLineRun[] = [];
 for (let round = 0; round < ROUNDS; round += 1) {
   log(`round ${round + 1}/${ROUNDS}: baseline`);
-  baseline.push(await runBaseline());
+  baseline.push(await runReference('baseline'));
   log(`round ${round + 1}/${ROUNDS}: bare relay`);
-  relay.push(await runBaseline(true));
+  relay.push(await runReference('relay'));
+  log(`round ${round + 1}/${ROUNDS}: @line/bot-sdk echo bot on express`);
+  echoBot.push(await runReference('echoBot'));
   log(`round ${round + 1}/${ROUNDS}: madoguchi (embedded SQLite)`);
   sqlite.push(await runMadoguchi(round, 'sqlite'));
   log(`round ${round + 1}/${ROUNDS}: madoguchi (Redis)`);
@@ -328,6 +342,7 @@ const summarize = (
 });
 const base = summarize(baseline);
 const bareRelay = summarize(relay);
+const sdkEcho = summarize(echoBot);
 const embedded = summarize(sqlite);
 const shared = summarize(redis);
 const widget = summarize(directline);
@@ -343,6 +358,9 @@ const results = {
   /** The baseline plus one reply POST per event: the most an answering LINE bot can keep. */
   relay: bareRelay,
   relayRatio: bareRelay.rps / base.rps,
+  /** The issue's reference bot: the `@line/bot-sdk` echo bot on express (its anchor: 0.22x). */
+  echoBot: sdkEcho,
+  echoBotRatio: sdkEcho.rps / base.rps,
   madoguchi: embedded,
   madoguchiRedis: shared,
   throughputRatio: embedded.rps / base.rps,
@@ -373,15 +391,17 @@ const table = [
   `| --- | --- | --- | --- | --- | --- | --- |`,
   `| bare node:http + HMAC + JSON.parse | ${f(base.rps, 0)} | ${f(base.ackP50)} / ${f(base.ackP99)} | — | — | ${f(base.rssMb, 0)} | ${f(base.startMs, 0)} |`,
   `| bare relay: the same + one reply POST per event | ${f(bareRelay.rps, 0)} (${f(results.relayRatio, 2)}×) | ${f(bareRelay.ackP50)} / ${f(bareRelay.ackP99)} | ${f(bareRelay.e2eP50)} / ${f(bareRelay.e2eP99)} | — | ${f(bareRelay.rssMb, 0)} | ${f(bareRelay.startMs, 0)} |`,
+  `| @line/bot-sdk echo bot on express (the issue's reference) | ${f(sdkEcho.rps, 0)} (${f(results.echoBotRatio, 2)}×) | ${f(sdkEcho.ackP50)} / ${f(sdkEcho.ackP99)} | ${f(sdkEcho.e2eP50)} / ${f(sdkEcho.e2eP99)} | — | ${f(sdkEcho.rssMb, 0)} | ${f(sdkEcho.startMs, 0)} |`,
   `| Madoguchi, embedded SQLite | ${f(embedded.rps, 0)} (${f(results.throughputRatio, 2)}×) | ${f(embedded.ackP50)} / ${f(embedded.ackP99)} | ${f(embedded.e2eP50)} / ${f(embedded.e2eP99)} | ${f(embedded.halfLoadE2eP99)} | ${f(embedded.rssMb, 0)} | ${f(embedded.startMs, 0)} (${f(results.startRatio, 2)}×) |`,
   `| Madoguchi, Redis | ${f(shared.rps, 0)} (${f(shared.rps / base.rps, 2)}×) | ${f(shared.ackP50)} / ${f(shared.ackP99)} | ${f(shared.e2eP50)} / ${f(shared.e2eP99)} | ${f(shared.halfLoadE2eP99)} | ${f(shared.rssMb, 0)} | ${f(shared.startMs, 0)} |`,
   `| Madoguchi, /directline (widget flow) | ${f(widget.rps, 0)} (${f(widget.rps / base.rps, 2)}×) | ${f(widget.ackP50)} / ${f(widget.ackP99)} | ${f(widget.e2eP50)} / ${f(widget.e2eP99)} | ${f(widget.halfLoadE2eP99)} | ${f(widget.rssMb, 0)} | ${f(widget.startMs, 0)} |`,
   '',
   `Half load: a steady open-loop rate of half the run's throughput (SQLite ${f(embedded.halfLoadRps, 0)}, Redis ${f(shared.halfLoadRps, 0)}, Direct Line ${f(widget.halfLoadRps, 0)} req/s), measured after ${SETTLE_SECONDS} s at that rate, latency counted from each request's scheduled time; the load generator itself sent late by p99 ${f(embedded.halfLoadGeneratorLagP99)} / ${f(shared.halfLoadGeneratorLagP99)} / ${f(widget.halfLoadGeneratorLagP99)} ms. Over those first ${SETTLE_SECONDS} s, right after the full-load run, turn p99 was ${f(embedded.settlingE2eP99)} / ${f(shared.settlingE2eP99)} / ${f(widget.settlingE2eP99)} ms.`,
+  `Madoguchi (embedded SQLite) ÷ the @line/bot-sdk echo bot: ${f(embedded.rps / sdkEcho.rps, 2)}× the requests/s (the issue's anchors: echo bot 0.22× of the baseline, target ≥ 0.4×, "≈ 2× the bot-sdk echo bot").`,
   `Stored per conversation: ${f(results.storage.jsonBytesPerConversation, 0)} bytes of JSON, ${f(results.storage.fileBytesPerConversation, 0)} bytes of SQLite file.`,
   `Turn latency at ${scaleRate} req/s: ${few.toLocaleString('en')} stored conversations p50 ${f(scaling[few]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[few]?.e2eP99 ?? Number.NaN)} ms; ${many.toLocaleString('en')} stored p50 ${f(scaling[many]?.e2eP50 ?? Number.NaN)} / p99 ${f(scaling[many]?.e2eP99 ?? Number.NaN)} ms (p50 ratio ${f(results.scaling.p50Ratio, 2)}×).`,
   `Start to ready with the compile cache warm (every start after the first); the first start after a build took ${f(coldStart, 0)} ms.`,
-  `Errors or non-2xx answers: baseline ${base.errors}, relay ${bareRelay.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}, Direct Line ${widget.errors}.`,
+  `Errors or non-2xx answers: baseline ${base.errors}, relay ${bareRelay.errors}, echo bot ${sdkEcho.errors}, SQLite ${embedded.errors}, Redis ${shared.errors}, Direct Line ${widget.errors}.`,
   `Direct Line: ${DIRECTLINE_CONVERSATIONS} conversations opened through the widget flow (token, conversation, WebSocket, greeting) in ${f(results.directline.setupMs, 0)} ms; ${f(results.directline.answered * 100)}% of the activities posted under load got their reply on the stream.`,
   `Medians of ${ROUNDS} interleaved round(s), ${SECONDS} s each, ${CONNECTIONS} connections, ${USERS.toLocaleString('en')} users walking the lost-card dialog in 8 languages.`,
 ].join('\n');
