@@ -103,8 +103,8 @@ export function createTokenBucketLimiter(
       }
       if (slot === undefined) {
         if (slots.size >= maxKeys) {
-          for (const [idle, idleSlot] of slots)
-            if ((arrivals[idleSlot] as number) <= time) forget(idle, idleSlot);
+          // One full round of the sweep: every key looked at once.
+          sweepSome(time, slots.size);
           // Still full of busy keys (a spray of addresses): the oldest goes.
           const oldest = slots.entries().next().value;
           if (slots.size >= maxKeys && oldest) forget(oldest[0], oldest[1]);
