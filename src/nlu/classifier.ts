@@ -64,6 +64,15 @@ export interface TrainingOptions {
   languageHead?: readonly string[];
   /** Seed of the shuffling, so that a rebuild from the same data gives the same model file. */
   seed?: number;
+  /**
+   * The intent head's regularisation for new wordings (default 0: off): each time an example is
+   * seen, each of its features is left out with this probability (inverted dropout), and the
+   * model is the average of the weights over the second half of the epochs. A message that
+   * words a request differently shares only some of a training utterance's n-grams: dropout
+   * teaches the head to rely on many of them rather than on the few that tell the training
+   * examples apart (see TRAINING_OPTIONS in train.ts for what it bought).
+   */
+  featureDropout?: number;
 }
 
 /**
@@ -111,14 +120,14 @@ export function trainIntentModel(examples: readonly Example[], options: Training
     vectors,
     examples.map((example) => intents.indexOf(example.intent)),
     intents.length,
-    { rows: buckets.length, epochs, random },
+    { rows: buckets.length, epochs, random, dropout: options.featureDropout ?? 0 },
   );
   const headed = examples.flatMap((example, index) => (languages.includes(example.language) ? [index] : []));
   const languageHead = trainHead(
     headed.map((index) => vectors[index] as SparseVector),
     headed.map((index) => languages.indexOf((examples[index] as Example).language)),
     languages.length,
-    { rows: buckets.length, epochs: Math.min(epochs, LANGUAGE_EPOCHS), random },
+    { rows: buckets.length, epochs: Math.min(epochs, LANGUAGE_EPOCHS), random, dropout: 0 },
   );
   const wordFrequency = new Map<number, number>();
   for (const example of examples)
@@ -139,27 +148,48 @@ export function trainIntentModel(examples: readonly Example[], options: Training
   };
 }
 
-/** One softmax head trained by AdaGrad SGD over the shared vectors, then quantised. */
+/**
+ * One softmax head trained by AdaGrad SGD over the shared vectors, then quantised. With `dropout`,
+ * each feature of an example is kept with probability 1 - dropout and scaled by 1 / (1 - dropout)
+ * (its expected value unchanged), and the head returned is the average of the weights at the end
+ * of each epoch of the second half: the weights of one noisy step are not the model.
+ */
 function trainHead(
   vectors: readonly SparseVector[],
   labels: readonly number[],
   classes: number,
-  { rows, epochs, random }: { rows: number; epochs: number; random: () => number },
+  { rows, epochs, random, dropout }: { rows: number; epochs: number; random: () => number; dropout: number },
 ): Head {
   const weights = new Float32Array(rows * classes);
   const squaredGradients = new Float32Array(rows * classes);
   const gradient = new Float64Array(classes);
   const order = vectors.map((_, index) => index);
+  const keptScale = 1 / (1 - dropout);
+  let kept = new Int32Array(256);
+  const sum = dropout > 0 ? new Float32Array(rows * classes) : undefined;
+  let summed = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(order, random);
     for (const index of order) {
       const vector = vectors[index] as SparseVector;
-      scoreInto(gradient, weights, classes, vector);
+      if (kept.length < vector.rows.length) kept = new Int32Array(vector.rows.length);
+      let count = 0;
+      for (let k = 0; k < vector.rows.length; k++)
+        if (dropout === 0 || random() >= dropout) kept[count++] = k;
+      gradient.fill(0);
+      for (let i = 0; i < count; i++) {
+        const k = kept[i] as number;
+        const offset = (vector.rows[k] as number) * classes;
+        const value = (vector.values[k] as number) * keptScale;
+        for (let c = 0; c < classes; c++)
+          gradient[c] = (gradient[c] as number) + (weights[offset + c] as number) * value;
+      }
       softmaxInPlace(gradient, 1);
       gradient[labels[index] as number] = (gradient[labels[index] as number] ?? 0) - 1;
-      for (let k = 0; k < vector.rows.length; k++) {
+      for (let i = 0; i < count; i++) {
+        const k = kept[i] as number;
         const offset = (vector.rows[k] as number) * classes;
-        const value = vector.values[k] as number;
+        const value = (vector.values[k] as number) * keptScale;
         for (let c = 0; c < classes; c++) {
           const weight = weights[offset + c] as number;
           const step = (gradient[c] as number) * value + L2 * weight;
@@ -169,7 +199,12 @@ function trainHead(
         }
       }
     }
+    if (sum && epoch >= epochs / 2) {
+      for (let i = 0; i < sum.length; i++) sum[i] = (sum[i] as number) + (weights[i] as number);
+      summed++;
+    }
   }
+  if (sum) for (let i = 0; i < sum.length; i++) weights[i] = (sum[i] as number) / summed;
   return quantize(weights, classes);
 }
 
@@ -364,16 +399,6 @@ function l2Normalized(values: ArrayLike<number>, count: number): Float32Array {
 /** Sublinear term frequency × IDF: a repeated n-gram is evidence, not proportionally more evidence. */
 function termWeight(count: number, idf: number): number {
   return (1 + Math.log(count)) * idf;
-}
-
-function scoreInto(scores: Float64Array, weights: Float32Array, classes: number, vector: SparseVector): void {
-  scores.fill(0);
-  for (let k = 0; k < vector.rows.length; k++) {
-    const offset = (vector.rows[k] as number) * classes;
-    const value = vector.values[k] as number;
-    for (let c = 0; c < classes; c++)
-      scores[c] = (scores[c] as number) + (weights[offset + c] as number) * value;
-  }
 }
 
 /** Turns scores into probabilities in place (scores / temperature, max-shifted for stability). */
