@@ -25,6 +25,12 @@ const MINUTE_MS = 60_000;
 const ALLOWED: RateDecision = Object.freeze({ allowed: true });
 /** Keys looked at for idleness per call: the sweep keeps pace with new keys without a timer. */
 const SWEEP_PER_TAKE = 2;
+/**
+ * Keys looked at for an idle one when a new key arrives and maxKeys is reached, before the oldest
+ * is forgotten. Bounded: a spray of new addresses is exactly when this runs on every request, and a
+ * full round over 100,000 busy keys took ~1.8 ms per request.
+ */
+const SWEEP_AT_CAPACITY = 64;
 
 /**
  * The token bucket kept as one number per key, its "theoretical arrival time" (the generic cell
@@ -103,8 +109,7 @@ export function createTokenBucketLimiter(
       }
       if (slot === undefined) {
         if (slots.size >= maxKeys) {
-          // One full round of the sweep: every key looked at once.
-          sweepSome(time, slots.size);
+          sweepSome(time, Math.min(slots.size, SWEEP_AT_CAPACITY));
           // Still full of busy keys (a spray of addresses): the oldest goes.
           const oldest = slots.entries().next().value;
           if (slots.size >= maxKeys && oldest) forget(oldest[0], oldest[1]);
